@@ -1,0 +1,205 @@
+package timeline
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a civil date with no time of day and no time zone: the number of days
+// since 0000-12-31, so that 0001-01-01 is 1 and the zero Date means "no date".
+// Arithmetic on it is integer arithmetic, which keeps Derive cheap.
+type Date int32
+
+// unixEpoch is 1970-01-01 as a Date.
+const unixEpoch Date = 719163
+
+// DateLayout is the one textual form of a Date: ISO 8601, YYYY-MM-DD.
+const DateLayout = "2006-01-02"
+
+// NewDate returns the Date for a year, month and day; out-of-range values
+// normalise as time.Date does (January 32 is February 1).
+func NewDate(year int, month time.Month, day int) Date {
+	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+	return Date(t.Unix()/86400) + unixEpoch
+}
+
+// DateOf returns the civil date of t in t's own location: the local date when t
+// comes from time.Now().
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return NewDate(y, m, d)
+}
+
+// ParseDate reads an ISO date, YYYY-MM-DD.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(DateLayout, strings.TrimSpace(s))
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a date (want YYYY-MM-DD, e.g. 2026-11-20)", s)
+	}
+	return DateOf(t), nil
+}
+
+// MustDate is ParseDate for literals in tests and examples; it panics on a bad date.
+func MustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// IsZero reports whether d is the zero Date, "no date".
+func (d Date) IsZero() bool { return d == 0 }
+
+// Time returns midnight UTC at the start of d.
+func (d Date) Time() time.Time {
+	return time.Unix(int64(d-unixEpoch)*86400, 0).UTC()
+}
+
+// YMD returns d's year, month and day.
+func (d Date) YMD() (int, time.Month, int) { return d.Time().Date() }
+
+// Weekday returns d's day of the week.
+func (d Date) Weekday() time.Weekday {
+	// 0001-01-01 (Date 1) was a Monday.
+	return time.Weekday(int(d) % 7)
+}
+
+// String returns d as YYYY-MM-DD, or "" for the zero Date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().Format(DateLayout)
+}
+
+// Format formats d with a time layout (e.g. "Mon 2 Jan").
+func (d Date) Format(layout string) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().Format(layout)
+}
+
+// AddDays returns the date n calendar days after d (before, for negative n).
+func (d Date) AddDays(n int) Date { return d + Date(n) }
+
+// Sub returns the number of calendar days from e to d (d - e).
+func (d Date) Sub(e Date) int { return int(d - e) }
+
+// AddMonths returns the same day-of-month n months after d, clamped to the last
+// day of that month: 2026-08-31 + 6 months = 2027-02-28.
+func (d Date) AddMonths(n int) Date {
+	y, m, day := d.YMD()
+	total := int(m) - 1 + n
+	y += total / 12
+	total %= 12
+	if total < 0 {
+		total += 12
+		y--
+	}
+	month := time.Month(total + 1)
+	if last := daysIn(y, month); day > last {
+		day = last
+	}
+	return NewDate(y, month, day)
+}
+
+// daysIn returns the number of days in a month.
+func daysIn(year int, month time.Month) int {
+	return time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// Before reports whether d is strictly before e.
+func (d Date) Before(e Date) bool { return d < e }
+
+// After reports whether d is strictly after e.
+func (d Date) After(e Date) bool { return d > e }
+
+// MarshalText writes d as YYYY-MM-DD; the zero Date is written as "".
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads YYYY-MM-DD; "" is the zero Date.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = 0
+		return nil
+	}
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// maxDate returns the latest of its arguments, ignoring zero Dates.
+func maxDate(ds ...Date) Date {
+	var m Date
+	for _, d := range ds {
+		if d > m {
+			m = d
+		}
+	}
+	return m
+}
+
+// DateForms is the help text listing every form ParseDateRel accepts; errors
+// quote it so a user sees what to type instead.
+const DateForms = "YYYY-MM-DD, today, yesterday, tomorrow, -3d, +2w, or a weekday name (mon, friday)"
+
+// ParseDateRel reads a date as a user types it, relative to today: YYYY-MM-DD,
+// "today", "yesterday", "tomorrow", a signed offset in days or weeks ("-3d",
+// "+2w", "3d" meaning +3d), or a weekday name. A weekday name is the most
+// recent such day on or before today when past is true (an event that
+// happened), else the next such day on or after today (a deadline).
+func ParseDateRel(s string, today Date, past bool) (Date, error) {
+	in := strings.ToLower(strings.TrimSpace(s))
+	bad := fmt.Errorf("%q is not a date: use %s", s, DateForms)
+	switch in {
+	case "":
+		return 0, bad
+	case "today", "now":
+		return today, nil
+	case "yesterday":
+		return today.AddDays(-1), nil
+	case "tomorrow":
+		return today.AddDays(1), nil
+	}
+	if d, err := ParseDate(in); err == nil {
+		return d, nil
+	}
+	if unit := in[len(in)-1]; unit == 'd' || unit == 'w' {
+		num := in[:len(in)-1]
+		if n, err := strconv.Atoi(num); err == nil && num != "" && num[0] != ' ' && n > -100000 && n < 100000 {
+			if unit == 'w' {
+				n *= 7
+			}
+			return today.AddDays(n), nil
+		}
+	}
+	if wd, ok := weekdayNames[in]; ok {
+		diff := int(wd) - int(today.Weekday())
+		if past {
+			if diff > 0 {
+				diff -= 7
+			}
+		} else if diff < 0 {
+			diff += 7
+		}
+		return today.AddDays(diff), nil
+	}
+	return 0, bad
+}
+
+var weekdayNames = map[string]time.Weekday{
+	"sun": time.Sunday, "sunday": time.Sunday,
+	"mon": time.Monday, "monday": time.Monday,
+	"tue": time.Tuesday, "tues": time.Tuesday, "tuesday": time.Tuesday,
+	"wed": time.Wednesday, "wednesday": time.Wednesday,
+	"thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday, "thursday": time.Thursday,
+	"fri": time.Friday, "friday": time.Friday,
+	"sat": time.Saturday, "saturday": time.Saturday,
+}

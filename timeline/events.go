@@ -1,0 +1,208 @@
+package timeline
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// EventType is what happened: one of DOMAIN.md's event types.
+type EventType string
+
+// The event types, as users type them and as they are stored.
+const (
+	Interview EventType = "interview" // an interview round took place (future: scheduled)
+	Heard     EventType = "heard"     // the recruiter got in touch, not with a decision
+	Followup  EventType = "followup"  // you asked the recruiter for a status update
+	Hold      EventType = "hold"      // decision: on hold
+	Offer     EventType = "offer"     // decision: hire; an offer arrived
+	Negotiate EventType = "negotiate" // you negotiated; may move the deadline
+	Accepted  EventType = "accepted"  // you accepted the offer
+	Declined  EventType = "declined"  // you declined the offer
+	Checks    EventType = "checks"    // background/reference checks started
+	Cleared   EventType = "cleared"   // checks cleared
+	Start     EventType = "start"     // your start date
+	Rejected  EventType = "rejected"  // decision: no hire
+	Withdrawn EventType = "withdrawn" // you withdrew
+	Snooze    EventType = "snooze"    // hide chase items until a date
+	Note      EventType = "note"      // a free note; changes nothing
+)
+
+// EventTypes lists every type in DOMAIN.md's order: the order of menus and help.
+var EventTypes = []EventType{Interview, Heard, Followup, Hold, Offer, Negotiate,
+	Accepted, Declined, Checks, Cleared, Start, Rejected, Withdrawn, Snooze, Note}
+
+// Field names an extra field that some event types take.
+type Field string
+
+// The extra fields, as flags and JSON keys.
+const (
+	FieldBy       Field = "by"
+	FieldDeadline Field = "deadline"
+	FieldUntil    Field = "until"
+	FieldBase     Field = "base"
+	FieldBonus    Field = "bonus"
+	FieldEquity   Field = "equity"
+	FieldCurrency Field = "currency"
+)
+
+// AllFields lists every extra field.
+var AllFields = []Field{FieldBy, FieldDeadline, FieldUntil, FieldBase, FieldBonus, FieldEquity, FieldCurrency}
+
+var typeFields = map[EventType][]Field{
+	Heard:     {FieldBy},
+	Offer:     {FieldDeadline, FieldBase, FieldBonus, FieldEquity, FieldCurrency},
+	Negotiate: {FieldDeadline},
+	Snooze:    {FieldUntil},
+}
+
+var typeHelp = map[EventType]string{
+	Interview: "an interview round took place (a future date: it is scheduled)",
+	Heard:     "the recruiter got in touch, but not with a decision",
+	Followup:  "you contacted the recruiter for a status update",
+	Hold:      "decision: on hold",
+	Offer:     "decision: hire; an offer arrived",
+	Negotiate: "you negotiated (a counter, a call)",
+	Accepted:  "you accepted the offer",
+	Declined:  "you declined the offer",
+	Checks:    "background/reference checks started",
+	Cleared:   "background/reference checks cleared",
+	Start:     "your start date (past or future)",
+	Rejected:  "decision: no hire",
+	Withdrawn: "you withdrew",
+	Snooze:    "hide this application's chase items until a date",
+	Note:      "a free note; changes nothing",
+}
+
+// Fields returns the extra fields type t takes, beyond date and note.
+func (t EventType) Fields() []Field { return typeFields[t] }
+
+// Takes reports whether type t takes field f.
+func (t EventType) Takes(f Field) bool {
+	for _, g := range typeFields[t] {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}
+
+// Help returns a one-line description of t.
+func (t EventType) Help() string { return typeHelp[t] }
+
+// ParseEventType reads an event type, or returns an error listing them all.
+func ParseEventType(s string) (EventType, error) {
+	t := EventType(strings.ToLower(strings.TrimSpace(s)))
+	if _, ok := typeHelp[t]; ok {
+		return t, nil
+	}
+	names := make([]string, len(EventTypes))
+	for i, et := range EventTypes {
+		names[i] = string(et)
+	}
+	return "", fmt.Errorf("unknown event type %q (types: %s)", s, strings.Join(names, ", "))
+}
+
+// Event is one thing the user logged about an application. Only the extra
+// fields its Type takes may be set.
+type Event struct {
+	ID       int64     // the store's id, which is also the order of logging; 0 before saving
+	Type     EventType // what happened
+	Date     Date      // when (never zero once validated)
+	Note     string    // free text
+	By       Date      // heard: the date they promised news by
+	Deadline Date      // offer, negotiate: the answer is due by
+	Until    Date      // snooze: hidden while today < Until
+	Base     int64     // offer: base salary
+	Bonus    int64     // offer: bonus
+	Equity   int64     // offer: equity
+	Currency string    // offer: ISO 4217 code, e.g. USD
+}
+
+// Has reports whether e has field f set.
+func (e Event) Has(f Field) bool {
+	switch f {
+	case FieldBy:
+		return !e.By.IsZero()
+	case FieldDeadline:
+		return !e.Deadline.IsZero()
+	case FieldUntil:
+		return !e.Until.IsZero()
+	case FieldBase:
+		return e.Base != 0
+	case FieldBonus:
+		return e.Bonus != 0
+	case FieldEquity:
+		return e.Equity != 0
+	case FieldCurrency:
+		return e.Currency != ""
+	}
+	return false
+}
+
+// Validate checks an event on its own: a known type with a date, only the
+// fields the type takes, a snooze with its end date, dates that do not run
+// backwards, amounts that are not negative and a three-letter currency.
+func (e Event) Validate() error {
+	if _, err := ParseEventType(string(e.Type)); err != nil {
+		return err
+	}
+	if e.Date.IsZero() {
+		return fmt.Errorf("%s: the event has no date", e.Type)
+	}
+	for _, f := range AllFields {
+		if e.Has(f) && !e.Type.Takes(f) {
+			return fmt.Errorf("a %s event does not take --%s (%s takes: %s)", e.Type, f, e.Type, fieldList(e.Type))
+		}
+	}
+	switch {
+	case e.Type == Snooze && e.Until.IsZero():
+		return fmt.Errorf("a snooze needs --until, the date to show the application again")
+	case e.Type == Snooze && e.Until <= e.Date:
+		return fmt.Errorf("snooze --until %s is not after the snooze's date %s", e.Until, e.Date)
+	case !e.By.IsZero() && e.By < e.Date:
+		return fmt.Errorf("--by %s is before the event's date %s", e.By, e.Date)
+	case !e.Deadline.IsZero() && e.Deadline < e.Date:
+		return fmt.Errorf("--deadline %s is before the event's date %s", e.Deadline, e.Date)
+	case e.Base < 0 || e.Bonus < 0 || e.Equity < 0:
+		return fmt.Errorf("an offer's amounts cannot be negative")
+	}
+	if e.Currency != "" {
+		if len(e.Currency) != 3 || strings.IndexFunc(e.Currency, func(r rune) bool { return !unicode.IsUpper(r) || r > unicode.MaxASCII }) >= 0 {
+			return fmt.Errorf("currency %q is not a three-letter code such as USD, EUR or GBP", e.Currency)
+		}
+	}
+	return nil
+}
+
+func fieldList(t EventType) string {
+	fs := t.Fields()
+	if len(fs) == 0 {
+		return "only --date and --note"
+	}
+	names := []string{"--date", "--note"}
+	for _, f := range fs {
+		names = append(names, "--"+string(f))
+	}
+	return strings.Join(names, ", ")
+}
+
+// Application is one job application: who and what, without its events.
+type Application struct {
+	ID        int64
+	Company   string
+	Role      string
+	Recruiter string // the recruiter's name
+	Contact   string // the recruiter's email or phone
+	URL       string
+	Notes     string
+	Archived  bool // hidden from the default list and never chased
+}
+
+// Validate checks the fields a user must give.
+func (a Application) Validate() error {
+	if strings.TrimSpace(a.Company) == "" {
+		return fmt.Errorf("the company name is empty (give --company)")
+	}
+	return nil
+}
