@@ -1,0 +1,95 @@
+package tui
+
+import (
+	"github.com/afterview/afterview/timeline"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// The palette: every colour afterview uses, each adapting to light and dark
+// backgrounds. A colour means the same thing on every screen and in every report.
+var (
+	colOverdue  = lipgloss.AdaptiveColor{Light: "#C0262D", Dark: "#FF5F6D"} // overdue, errors
+	colToday    = lipgloss.AdaptiveColor{Light: "#B35900", Dark: "#FFB454"} // due today
+	colUpcoming = lipgloss.AdaptiveColor{Light: "#1F6FB2", Dark: "#6CB6FF"} // coming up
+	colWaiting  = lipgloss.AdaptiveColor{Light: "#5E5E5E", Dark: "#A8A8A8"} // waiting on time
+	colGood     = lipgloss.AdaptiveColor{Light: "#17803D", Dark: "#5FD98B"} // offers, started
+	colClosed   = lipgloss.AdaptiveColor{Light: "#8A8A8A", Dark: "#6B6B6B"} // closed, muted text
+	colAccent   = lipgloss.AdaptiveColor{Light: "#6B3FD1", Dark: "#B49CFF"} // titles, focus
+	colText     = lipgloss.AdaptiveColor{Light: "#1A1A1A", Dark: "#EDEDED"}
+)
+
+// Styles is afterview's one style sheet, built once per renderer; views only
+// call Render on its fields.
+type Styles struct {
+	Title    lipgloss.Style // screen and section titles
+	Muted    lipgloss.Style // secondary text
+	Bold     lipgloss.Style
+	Error    lipgloss.Style // error and status-line failures
+	Overdue  lipgloss.Style // a due date in the past
+	Today    lipgloss.Style // a due date today
+	Upcoming lipgloss.Style // a due date within the lookahead
+	Waiting  lipgloss.Style // a due date further out
+	Good     lipgloss.Style
+	Closed   lipgloss.Style
+	Accent   lipgloss.Style
+	stage    map[timeline.Stage]lipgloss.Style
+}
+
+// NewStyles builds the style sheet for a renderer (lipgloss.DefaultRenderer()
+// for the terminal; a renderer with the Ascii profile for plain text).
+func NewStyles(r *lipgloss.Renderer) Styles {
+	fg := func(c lipgloss.TerminalColor) lipgloss.Style { return r.NewStyle().Foreground(c) }
+	s := Styles{
+		Title:    r.NewStyle().Bold(true).Foreground(colAccent),
+		Muted:    fg(colClosed),
+		Bold:     r.NewStyle().Bold(true),
+		Error:    fg(colOverdue).Bold(true),
+		Overdue:  fg(colOverdue).Bold(true),
+		Today:    fg(colToday).Bold(true),
+		Upcoming: fg(colUpcoming),
+		Waiting:  fg(colWaiting),
+		Good:     fg(colGood),
+		Closed:   fg(colClosed),
+		Accent:   fg(colAccent),
+		stage:    map[timeline.Stage]lipgloss.Style{},
+	}
+	for _, st := range timeline.Stages {
+		c := lipgloss.TerminalColor(colWaiting)
+		switch st {
+		case timeline.FollowUp:
+			c = colToday
+		case timeline.OnHold, timeline.Scheduled:
+			c = colUpcoming
+		case timeline.Offered, timeline.InChecks, timeline.Onboarding, timeline.Started:
+			c = colGood
+		case timeline.Rejection, timeline.Declining, timeline.Withdrawal:
+			c = colClosed
+		case timeline.Debrief, timeline.Decision, timeline.Reply, timeline.Waiting:
+			c = colText
+		}
+		s.stage[st] = fg(c).Bold(st == timeline.Offered || st == timeline.FollowUp)
+	}
+	return s
+}
+
+// Stage returns the style of a stage badge.
+func (s Styles) Stage(st timeline.Stage) lipgloss.Style {
+	if v, ok := s.stage[st]; ok {
+		return v
+	}
+	return s.Muted
+}
+
+// Due returns the style for a due date on today: overdue, today, coming up
+// within lookahead days, or waiting further out.
+func (s Styles) Due(due, today timeline.Date, lookahead int) lipgloss.Style {
+	switch {
+	case due < today:
+		return s.Overdue
+	case due == today:
+		return s.Today
+	case due <= today.AddDays(lookahead):
+		return s.Upcoming
+	}
+	return s.Waiting
+}
