@@ -1,0 +1,116 @@
+package store
+
+import (
+	"database/sql"
+	"time"
+
+	"github.com/afterview/afterview/timeline"
+)
+
+// dateArg is a Date as a column value: ISO text, or NULL for no date.
+func dateArg(d timeline.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return d.String()
+}
+
+// dayArg is a Date as an INTEGER day-number column value, or NULL for no date.
+func dayArg(d timeline.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return int64(d)
+}
+
+// nullDate scans a nullable ISO date column.
+type nullDate struct{ d *timeline.Date }
+
+// Scan implements sql.Scanner: an INTEGER day number, or exactly YYYY-MM-DD
+// text with a parser much cheaper than time.Parse.
+func (n nullDate) Scan(v any) error {
+	var b []byte
+	switch x := v.(type) {
+	case nil:
+		*n.d = 0
+		return nil
+	case int64:
+		*n.d = timeline.Date(x)
+		return nil
+	case string:
+		b = []byte(x)
+	case []byte:
+		b = x
+	default:
+		return errBadDate(v)
+	}
+	if len(b) != 10 || b[4] != '-' || b[7] != '-' {
+		return errBadDate(v)
+	}
+	num := func(p []byte) int {
+		n := 0
+		for _, c := range p {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	y, m, d := num(b[:4]), num(b[5:7]), num(b[8:])
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return errBadDate(v)
+	}
+	*n.d = timeline.NewDate(y, timeMonth(m), d)
+	return nil
+}
+
+func errBadDate(v any) error { return &badDateError{v} }
+
+type badDateError struct{ v any }
+
+func (e *badDateError) Error() string { return "a stored date is not YYYY-MM-DD" }
+
+// nullStr scans a nullable text column into a string ("" for NULL).
+type nullStr struct{ s *string }
+
+// Scan implements sql.Scanner.
+func (n nullStr) Scan(v any) error {
+	var ns sql.NullString
+	if err := ns.Scan(v); err != nil {
+		return err
+	}
+	*n.s = ns.String
+	return nil
+}
+
+// nullInt scans a nullable integer column (0 for NULL).
+type nullInt struct{ i *int64 }
+
+// Scan implements sql.Scanner.
+func (n nullInt) Scan(v any) error {
+	var ni sql.NullInt64
+	if err := ni.Scan(v); err != nil {
+		return err
+	}
+	*n.i = ni.Int64
+	return nil
+}
+
+// strArg is a text column value: NULL for "".
+func strArg(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// intArg is an integer column value: NULL for 0.
+func intArg(i int64) any {
+	if i == 0 {
+		return nil
+	}
+	return i
+}
+
+func timeMonth(m int) time.Month { return time.Month(m) }

@@ -1,0 +1,265 @@
+// Package store keeps afterview's data in one SQLite file (modernc.org/sqlite,
+// pure Go): applications, their events and the settings, behind a typed API.
+// It also keeps, with each application's row, the timeline.Summary that
+// timeline.Derive gives for it, recomputed inside the same transaction as every
+// write that touches the application, so that the list, the chase view and
+// the TUI's first frame read one row per application instead of every event.
+// It knows nothing of Bubble Tea.
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/adrg/xdg"
+	"github.com/afterview/afterview/timeline"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// applicationID marks a SQLite file as afterview's ("AFTV").
+const applicationID = 1095128150
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Store is an open afterview database.
+type Store struct {
+	db    *sql.DB
+	dv    *sql.Conn // a connection of its own, so PRAGMA data_version sees others' commits
+	path  string
+	today func() timeline.Date
+}
+
+// DefaultPath returns the database file used when neither --db nor
+// AFTERVIEW_DB names one: afterview/afterview.db under the XDG data home.
+func DefaultPath() (string, error) {
+	return filepath.Join(xdg.DataHome, "afterview", "afterview.db"), nil
+}
+
+// Open opens the database at path, creating it (directory 0700, file 0600)
+// and bringing its schema up to date. today tells the store the current civil
+// date whenever it derives (main honours --today). A file that is not SQLite,
+// a SQLite database of another program, or one written by a newer afterview is
+// refused with an error that names the file and what to do, and is left
+// untouched.
+func Open(path string, today func() timeline.Date) (*Store, error) {
+	if err := prepareFile(path); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, today: today}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.dv, err = db.Conn(context.Background())
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := s.refreshIfRulesChanged(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// dsn returns the driver's name for the file: per-connection PRAGMAs go here
+// so that every pooled connection gets them. The read-write form makes every
+// transaction BEGIN IMMEDIATE, so two writers queue instead of deadlocking.
+func dsn(path string, readWrite bool) string {
+	u := url.URL{Scheme: "file", OmitHost: true, Path: path}
+	q := "_pragma=busy_timeout(5000)"
+	if readWrite {
+		q += "&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate"
+	} else {
+		q += "&mode=ro"
+	}
+	return u.String() + "?" + q
+}
+
+// sqliteMagic begins every SQLite database file.
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// prepareFile makes sure path is a file afterview may open: it creates the
+// directory and an empty file when there is none, and refuses anything that
+// is not an afterview database without changing a byte of it.
+func prepareFile(path string) error {
+	hint := "(use --db or AFTERVIEW_DB to pick another file)"
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return fmt.Errorf("cannot create the directory for %s: %v %s", path, unwrapPathErr(err), hint)
+		}
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return fmt.Errorf("cannot create %s: %v %s", path, unwrapPathErr(err), hint)
+		}
+		return f.Close()
+	case err != nil:
+		return fmt.Errorf("cannot open %s: %v %s", path, unwrapPathErr(err), hint)
+	case st.IsDir():
+		return fmt.Errorf("%s is a directory, not an afterview database %s", path, hint)
+	case st.Size() == 0:
+		return checkWritable(path, hint)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("cannot open %s: %v %s", path, unwrapPathErr(err), hint)
+	}
+	head := make([]byte, len(sqliteMagic))
+	_, err = io.ReadFull(f, head)
+	f.Close()
+	if err != nil || !bytes.Equal(head, sqliteMagic) {
+		return fmt.Errorf("%s is not an afterview database (not SQLite at all) %s", path, hint)
+	}
+	if err := checkOurs(path, hint); err != nil {
+		return err
+	}
+	return checkWritable(path, hint)
+}
+
+// checkOurs opens a SQLite file read-only and checks that it is afterview's
+// and not newer than this binary.
+func checkOurs(path, hint string) error {
+	db, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return fmt.Errorf("cannot open %s: %v %s", path, err, hint)
+	}
+	defer db.Close()
+	var appID, version, tables int
+	err = db.QueryRow("PRAGMA application_id").Scan(&appID)
+	if err == nil {
+		err = db.QueryRow("PRAGMA user_version").Scan(&version)
+	}
+	if err == nil {
+		err = db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&tables)
+	}
+	switch {
+	case err != nil:
+		return fmt.Errorf("%s is not an afterview database (%v) %s", path, err, hint)
+	case appID == 0 && tables == 0:
+		return nil // an empty SQLite file: ours to fill
+	case appID != applicationID:
+		return fmt.Errorf("%s is a SQLite database of another program, not afterview's %s", path, hint)
+	case version > len(migrationNames()):
+		return fmt.Errorf("%s was written by a newer afterview (schema %d; this one knows %d): upgrade afterview to open it", path, version, len(migrationNames()))
+	}
+	return nil
+}
+
+// checkWritable makes sure the file and its directory (where SQLite keeps its
+// write-ahead log) can be written, before anything is.
+func checkWritable(path, hint string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %v %s", path, unwrapPathErr(err), hint)
+	}
+	f.Close()
+	probe, err := os.CreateTemp(filepath.Dir(path), ".afterview-probe-*")
+	if err != nil {
+		return fmt.Errorf("cannot write in %s: %v %s", filepath.Dir(path), unwrapPathErr(err), hint)
+	}
+	probe.Close()
+	return os.Remove(probe.Name())
+}
+
+// unwrapPathErr drops the path from an *fs.PathError: the caller names it.
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// migrationNames returns the embedded migrations in order.
+func migrationNames() []string {
+	entries, _ := fs.ReadDir(migrationFiles, "migrations")
+	var names []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".sql") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// migrate applies every migration the file has not had yet, each in one
+// transaction that also sets PRAGMA user_version.
+func (s *Store) migrate() error {
+	var version int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("open %s: %w", s.path, err)
+	}
+	names := migrationNames()
+	for i := version; i < len(names); i++ {
+		body, err := migrationFiles.ReadFile("migrations/" + names[i])
+		if err != nil {
+			return err
+		}
+		err = s.tx(func(tx *sql.Tx) error {
+			if _, err := tx.Exec(string(body)); err != nil {
+				return err
+			}
+			_, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", i+1))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("upgrade %s to schema %d (%s): %w", s.path, i+1, names[i], err)
+		}
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if s.dv != nil {
+		s.dv.Close()
+	}
+	return s.db.Close()
+}
+
+// Path returns the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// Today returns the store's idea of today.
+func (s *Store) Today() timeline.Date { return s.today() }
+
+// tx runs f in one write transaction: committed when f returns nil, rolled
+// back otherwise.
+func (s *Store) tx(f func(tx *sql.Tx) error) error {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return err
+	}
+	if err := f(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// DataVersion returns a number that changes whenever another connection or
+// process commits a change to the database (PRAGMA data_version).
+func (s *Store) DataVersion() (int64, error) {
+	var v int64
+	err := s.dv.QueryRowContext(context.Background(), "PRAGMA data_version").Scan(&v)
+	return v, err
+}

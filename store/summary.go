@@ -1,0 +1,435 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/afterview/afterview/timeline"
+)
+
+// entryColumns are the columns scanEntry reads, in its order.
+const entryColumns = "id, company, role, recruiter, contact, url, notes, archived, summary"
+
+// rowScanner is *sql.Row or *sql.Rows.
+type rowScanner interface{ Scan(dest ...any) error }
+
+// scanEntry reads one application row with its kept summary.
+func scanEntry(r rowScanner) (timeline.Entry, error) {
+	var e timeline.Entry
+	var archived int64
+	var packed string
+	a := &e.App
+	err := r.Scan(&a.ID, &a.Company, &a.Role, &a.Recruiter, &a.Contact, &a.URL, &a.Notes, &archived, &packed)
+	if err != nil {
+		return e, err
+	}
+	a.Archived = archived != 0
+	e.Summary, err = unpackSummary(packed)
+	if err != nil {
+		return e, fmt.Errorf("application %d: %w (run `afterview doctor`)", a.ID, err)
+	}
+	return e, nil
+}
+
+// sep separates the packed summary's fields: a control character, which the
+// action sentence never holds.
+const sep = "\x1f"
+
+// packSummary writes a Summary as one text value: the stage, the next action
+// (kind, due, from, text), the current window (name, from, to), then the
+// dates LastInterview, NextInterview, StartDate, LastActivity, SnoozedUntil,
+// ValidFrom and ValidThrough, dates as day numbers.
+func packSummary(sm timeline.Summary) string {
+	var b strings.Builder
+	day := func(d timeline.Date) {
+		b.WriteString(sep)
+		if !d.IsZero() {
+			b.WriteString(strconv.Itoa(int(d)))
+		}
+	}
+	str := func(s string) {
+		b.WriteString(sep)
+		b.WriteString(strings.ReplaceAll(s, sep, " "))
+	}
+	b.WriteString(string(sm.Stage))
+	if n := sm.Next; n != nil {
+		str(string(n.Kind))
+		day(n.Due)
+		day(n.From)
+		str(n.Text)
+	} else {
+		b.WriteString(sep + sep + sep + sep)
+	}
+	if w := sm.Current; w != nil {
+		str(w.Name)
+		day(w.From)
+		day(w.To)
+	} else {
+		b.WriteString(sep + sep + sep)
+	}
+	for _, d := range []timeline.Date{sm.LastInterview, sm.NextInterview, sm.StartDate, sm.LastActivity,
+		sm.SnoozedUntil, sm.ValidFrom, sm.ValidThrough} {
+		day(d)
+	}
+	return b.String()
+}
+
+// packedFields is the number of fields packSummary writes.
+const packedFields = 15
+
+// unpackSummary reads what packSummary wrote; "" (a row never derived) is an
+// empty summary that holds on no day, so it is derived afresh when read.
+func unpackSummary(p string) (timeline.Summary, error) {
+	var sm timeline.Summary
+	if p == "" {
+		sm.ValidFrom, sm.ValidThrough = 1<<30, 1
+		return sm, nil
+	}
+	var f [packedFields]string
+	for i := range f {
+		var ok bool
+		f[i], p, ok = strings.Cut(p, sep)
+		if !ok && i != packedFields-1 {
+			return sm, fmt.Errorf("the kept summary is damaged")
+		}
+	}
+	var d [packedFields]timeline.Date
+	for _, i := range []int{2, 3, 6, 7, 8, 9, 10, 11, 12, 13, 14} {
+		if f[i] == "" {
+			continue
+		}
+		n, err := strconv.Atoi(f[i])
+		if err != nil {
+			return sm, fmt.Errorf("the kept summary is damaged")
+		}
+		d[i] = timeline.Date(n)
+	}
+	sm.Stage = timeline.Stage(f[0])
+	if f[1] != "" {
+		sm.Next = &timeline.Action{Kind: timeline.ActionKind(f[1]), Due: d[2], From: d[3], Text: f[4]}
+	}
+	if f[5] != "" {
+		sm.Current = &timeline.Window{Name: f[5], From: d[6], To: d[7]}
+	}
+	sm.LastInterview, sm.NextInterview, sm.StartDate, sm.LastActivity = d[8], d[9], d[10], d[11]
+	sm.SnoozedUntil, sm.ValidFrom, sm.ValidThrough = d[12], d[13], d[14]
+	return sm, nil
+}
+
+// summaryArgs are a Summary's column values, in the order of saveSummarySQL.
+func summaryArgs(sm timeline.Summary) []any {
+	var due timeline.Date
+	if sm.Next != nil {
+		due = sm.Next.Due
+	}
+	return []any{packSummary(sm), dayArg(due), dayArg(sm.SnoozedUntil), dayArg(sm.ValidFrom), dayArg(sm.ValidThrough)}
+}
+
+const saveSummarySQL = `UPDATE applications SET summary = ?, next_due = ?, snoozed_until = ?,
+	valid_from = ?, valid_through = ? WHERE id = ?`
+
+// querier is what both *sql.DB and *sql.Tx offer.
+type querier interface {
+	Query(query string, args ...any) (*sql.Rows, error)
+	QueryRow(query string, args ...any) *sql.Row
+	Exec(query string, args ...any) (sql.Result, error)
+}
+
+// loadApps reads the applications with the given ids (all when ids is nil).
+func loadApps(q querier, ids []int64) (map[int64]timeline.Application, error) {
+	query := "SELECT " + entryColumns + " FROM applications"
+	if ids != nil {
+		query += " WHERE id IN (" + idList(ids) + ")"
+	}
+	rows, err := q.Query(query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	apps := map[int64]timeline.Application{}
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			return nil, err
+		}
+		apps[e.App.ID] = e.App
+	}
+	return apps, rows.Err()
+}
+
+// idList renders ids for an IN (...) clause; they are integers, so this is safe.
+func idList(ids []int64) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(parts, ",")
+}
+
+// loadEvents reads the events of the given applications (all when ids is nil),
+// grouped by application.
+func loadEvents(q querier, ids []int64) (map[int64][]timeline.Event, error) {
+	query := "SELECT application_id, " + eventColumns + " FROM events"
+	if ids != nil {
+		query += " WHERE application_id IN (" + idList(ids) + ")"
+	}
+	rows, err := q.Query(query + " ORDER BY application_id, date, id")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64][]timeline.Event{}
+	for rows.Next() {
+		var appID int64
+		e, err := scanEvent(rows, &appID)
+		if err != nil {
+			return nil, err
+		}
+		out[appID] = append(out[appID], e)
+	}
+	return out, rows.Err()
+}
+
+// rederive derives the given applications (all when ids is nil) afresh and
+// saves their summaries; it returns the fresh entries.
+func rederive(tx querier, set timeline.Settings, today timeline.Date, ids []int64) ([]timeline.Entry, error) {
+	apps, err := loadApps(tx, ids)
+	if err != nil {
+		return nil, err
+	}
+	events, err := loadEvents(tx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]timeline.Entry, 0, len(apps))
+	for id, app := range apps {
+		d := timeline.Derive(app, events[id], set, today)
+		if _, err := tx.Exec(saveSummarySQL, append(summaryArgs(d.Summary), id)...); err != nil {
+			return nil, fmt.Errorf("save the derived state of application %d: %w", id, err)
+		}
+		out = append(out, d.Entry)
+	}
+	return out, nil
+}
+
+// refresh re-derives the given applications inside tx, with the settings
+// read in the same transaction.
+func (s *Store) refresh(tx *sql.Tx, ids ...int64) error {
+	set, err := settingsFrom(tx)
+	if err != nil {
+		return err
+	}
+	_, err = rederive(tx, set, s.today(), ids)
+	return err
+}
+
+// refreshIfRulesChanged re-derives every application when the kept summaries
+// were made by other derivation rules (another timeline.Version).
+func (s *Store) refreshIfRulesChanged() error {
+	var v string
+	err := s.db.QueryRow("SELECT value FROM meta WHERE key = 'derive_version'").Scan(&v)
+	if err != nil && err != sql.ErrNoRows {
+		return err
+	}
+	want := strconv.Itoa(timeline.Version)
+	if v == want {
+		return nil
+	}
+	return s.tx(func(tx *sql.Tx) error {
+		if err := s.refreshAll(tx); err != nil {
+			return err
+		}
+		_, err := tx.Exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('derive_version', ?)", want)
+		return err
+	})
+}
+
+// refreshAll re-derives every application inside tx.
+func (s *Store) refreshAll(tx *sql.Tx) error {
+	set, err := settingsFrom(tx)
+	if err != nil {
+		return err
+	}
+	_, err = rederive(tx, set, s.today(), nil)
+	return err
+}
+
+// freshen replaces the entries whose kept summary does not hold on today with
+// fresh derivations, and saves those (best effort: a read must not fail
+// because the file is read-only or busy).
+func (s *Store) freshen(entries []timeline.Entry) ([]timeline.Entry, error) {
+	today := s.today()
+	var stale []int64
+	at := map[int64]int{}
+	for i, e := range entries {
+		if !e.ValidOn(today) {
+			stale = append(stale, e.App.ID)
+			at[e.App.ID] = i
+		}
+	}
+	if len(stale) == 0 {
+		return entries, nil
+	}
+	set, err := s.Settings()
+	if err != nil {
+		return nil, err
+	}
+	var fresh []timeline.Entry
+	err = s.tx(func(tx *sql.Tx) error {
+		fresh, err = rederive(tx, set, today, stale)
+		return err
+	})
+	if err != nil {
+		// Could not save: derive in memory only.
+		fresh, err = rederive(readOnly{s.db}, set, today, stale)
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range fresh {
+		entries[at[f.App.ID]] = f
+	}
+	return entries, nil
+}
+
+// readOnly is a querier whose Exec does nothing, for deriving without saving.
+type readOnly struct{ *sql.DB }
+
+// Exec implements querier by discarding the write.
+func (readOnly) Exec(string, ...any) (sql.Result, error) { return nil, nil }
+
+// Entries returns every application with its kept summary (archived ones only
+// when all is true), ordered by id. Summaries that no longer hold on today
+// are derived afresh.
+func (s *Store) Entries(all bool) ([]timeline.Entry, error) {
+	query := "SELECT " + entryColumns + " FROM applications"
+	if !all {
+		query += " WHERE archived = 0"
+	}
+	return s.queryEntries(query + " ORDER BY id")
+}
+
+// queryEntries runs a query over entryColumns and freshens the result.
+func (s *Store) queryEntries(query string, args ...any) ([]timeline.Entry, error) {
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []timeline.Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return s.freshen(out)
+}
+
+// Entry returns one application's entry (its kept summary, freshened).
+func (s *Store) Entry(id int64) (timeline.Entry, error) {
+	es, err := s.queryEntries("SELECT "+entryColumns+" FROM applications WHERE id = ?", id)
+	if err != nil {
+		return timeline.Entry{}, err
+	}
+	if len(es) == 0 {
+		return timeline.Entry{}, notFound(id)
+	}
+	return es[0], nil
+}
+
+// ChaseEntries returns the entries that are not archived and whose next
+// action is due on or before limit, read through an index, together with
+// those whose kept summary has run out (derived afresh, and dropped if they
+// are not due by limit after all).
+func (s *Store) ChaseEntries(limit timeline.Date) ([]timeline.Entry, error) {
+	today := int64(s.today())
+	es, err := s.queryEntries("SELECT "+entryColumns+` FROM applications WHERE archived = 0
+		AND (next_due <= ? OR valid_through < ? OR valid_from > ?)`, int64(limit), today, today)
+	if err != nil {
+		return nil, err
+	}
+	out := es[:0]
+	for _, e := range es {
+		if e.Next != nil && e.Next.Due <= limit {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// ChaseStats counts the applications (not archived, not snoozed on today)
+// whose next action is due after the given date, and finds the earliest such
+// due date.
+func (s *Store) ChaseStats(after timeline.Date) (Stats, error) {
+	var st Stats
+	today := int64(s.today())
+	err := s.db.QueryRow(`SELECT count(*), min(next_due) FROM applications
+		WHERE archived = 0 AND next_due > ? AND (snoozed_until IS NULL OR snoozed_until <= ?)`,
+		int64(after), today).Scan(&st.Later, nullDate{&st.NextDue})
+	return st, err
+}
+
+// Check compares every kept summary with a fresh derivation on today and
+// returns one line per difference (none when all agree).
+func (s *Store) Check() ([]string, error) {
+	set, err := s.Settings()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.Query("SELECT " + entryColumns + " FROM applications ORDER BY id")
+	if err != nil {
+		return nil, err
+	}
+	var kept []timeline.Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		kept = append(kept, e)
+	}
+	rows.Close()
+	events, err := loadEvents(s.db, nil)
+	if err != nil {
+		return nil, err
+	}
+	today := s.today()
+	var diffs []string
+	for _, k := range kept {
+		fresh := timeline.Derive(k.App, events[k.App.ID], set, today).Summary
+		if !k.ValidOn(today) {
+			continue // out of date by design: derived afresh whenever read
+		}
+		if d := summaryDiff(k.Summary, fresh); d != "" {
+			diffs = append(diffs, fmt.Sprintf("application %d (%s): kept %s", k.App.ID, k.App.Company, d))
+		}
+	}
+	return diffs, nil
+}
+
+// summaryDiff describes how kept differs from fresh, or returns "".
+func summaryDiff(kept, fresh timeline.Summary) string {
+	a, b := describe(kept), describe(fresh)
+	if a == b {
+		return ""
+	}
+	return fmt.Sprintf("%s; fresh: %s", a, b)
+}
+
+// describe writes a summary for people: Check's report.
+func describe(sm timeline.Summary) string {
+	s := "stage " + string(sm.Stage)
+	if sm.Next != nil {
+		s += fmt.Sprintf(", next %s due %s", sm.Next.Kind, sm.Next.Due)
+	}
+	return s + fmt.Sprintf(" (%s)", strings.ReplaceAll(packSummary(sm), sep, "|"))
+}
