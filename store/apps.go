@@ -11,8 +11,16 @@ import (
 
 // notFound is the error for an application id that does not exist.
 func notFound(id int64) error {
-	return fmt.Errorf("no application with id %d (see `afterview list --all`): %w", id, ErrNotFound)
+	return notFoundError(fmt.Sprintf("no application with id %d (see `afterview list --all`)", id))
 }
+
+// notFoundError is an error that is ErrNotFound without saying so twice.
+type notFoundError string
+
+func (e notFoundError) Error() string { return string(e) }
+
+// Is makes errors.Is(err, ErrNotFound) true.
+func (e notFoundError) Is(target error) bool { return target == ErrNotFound }
 
 // Settings returns the stored settings, with DOMAIN.md's defaults for those
 // never set.
@@ -86,13 +94,22 @@ func (s *Store) insertApp(tx *sql.Tx, app timeline.Application) (int64, error) {
 	if err := app.Validate(); err != nil {
 		return 0, err
 	}
-	res, err := tx.Exec(`INSERT INTO applications (company, role, recruiter, contact, url, notes, archived, created)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, app.Company, app.Role, app.Recruiter, app.Contact, app.URL, app.Notes,
-		boolInt(app.Archived), s.today().String())
+	res, err := tx.Exec(insertAppSQL, appArgs(app, s.today())...)
 	if err != nil {
 		return 0, err
 	}
 	return res.LastInsertId()
+}
+
+// insertAppSQL inserts an application; appArgs gives its values. The import
+// prepares the same statement once for many rows.
+const insertAppSQL = `INSERT INTO applications (company, role, recruiter, contact, url, notes, archived, created)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+
+// appArgs are a trimmed, valid application's values for insertAppSQL.
+func appArgs(app timeline.Application, created timeline.Date) []any {
+	return []any{app.Company, app.Role, app.Recruiter, app.Contact, app.URL, app.Notes,
+		boolInt(app.Archived), created.String()}
 }
 
 // trimApp trims the spaces users paste around names.
@@ -231,14 +248,22 @@ func insertEvent(tx *sql.Tx, appID int64, e timeline.Event) (int64, error) {
 	if err := e.Validate(); err != nil {
 		return 0, err
 	}
-	res, err := tx.Exec(`INSERT INTO events (application_id, type, date, note, by_date, deadline, until,
-		base, bonus, equity, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		appID, string(e.Type), e.Date.String(), e.Note, dateArg(e.By), dateArg(e.Deadline), dateArg(e.Until),
-		intArg(e.Base), intArg(e.Bonus), intArg(e.Equity), strArg(e.Currency))
+	res, err := tx.Exec(insertEventSQL, eventArgs(appID, e)...)
 	if err != nil {
 		return 0, err
 	}
 	return res.LastInsertId()
+}
+
+// insertEventSQL inserts an event; eventArgs gives its values. The import
+// prepares the same statement once for many rows.
+const insertEventSQL = `INSERT INTO events (application_id, type, date, note, by_date, deadline, until,
+	base, bonus, equity, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// eventArgs are a valid event's values for insertEventSQL.
+func eventArgs(appID int64, e timeline.Event) []any {
+	return []any{appID, string(e.Type), e.Date.String(), e.Note, dateArg(e.By), dateArg(e.Deadline), dateArg(e.Until),
+		intArg(e.Base), intArg(e.Bonus), intArg(e.Equity), strArg(e.Currency)}
 }
 
 // DeleteEvent removes one event (to correct a mistake) and returns it with
@@ -250,7 +275,7 @@ func (s *Store) DeleteEvent(eventID int64) (timeline.Event, int64, error) {
 		var err error
 		e, err = scanEvent(tx.QueryRow("SELECT application_id, "+eventColumns+" FROM events WHERE id = ?", eventID), &appID)
 		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("no event with id %d (see `afterview events APP_ID`): %w", eventID, ErrNotFound)
+			return notFoundError(fmt.Sprintf("no event with id %d (see `afterview events APP_ID`)", eventID))
 		}
 		if err != nil {
 			return err

@@ -9,6 +9,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"context"
 	"database/sql"
 	"embed"
@@ -116,22 +117,27 @@ func prepareFile(path string) error {
 	case st.IsDir():
 		return fmt.Errorf("%s is a directory, not an afterview database %s", path, hint)
 	case st.Size() == 0:
-		return checkWritable(path, hint)
+		return nil // an empty file is an empty database: ours to fill
 	}
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
-		return fmt.Errorf("cannot open %s: %v %s", path, unwrapPathErr(err), hint)
+		return fmt.Errorf("cannot open %s for writing: %v %s", path, unwrapPathErr(err), hint)
 	}
-	head := make([]byte, len(sqliteMagic))
+	head := make([]byte, 100)
 	_, err = io.ReadFull(f, head)
 	f.Close()
-	if err != nil || !bytes.Equal(head, sqliteMagic) {
+	if err != nil || !bytes.Equal(head[:len(sqliteMagic)], sqliteMagic) {
 		return fmt.Errorf("%s is not an afterview database (not SQLite at all) %s", path, hint)
 	}
-	if err := checkOurs(path, hint); err != nil {
-		return err
+	// The header says whose file it is (application_id, offset 68) and its
+	// schema version (user_version, offset 60). When it says ours, that is
+	// the fast path of every command; otherwise (a header not yet brought up
+	// to date from the write-ahead log, say) ask SQLite itself.
+	appID, version := binary.BigEndian.Uint32(head[68:]), binary.BigEndian.Uint32(head[60:])
+	if appID != applicationID || int(version) > len(migrationNames()) {
+		return checkOurs(path, hint)
 	}
-	return checkWritable(path, hint)
+	return nil
 }
 
 // checkOurs opens a SQLite file read-only and checks that it is afterview's
@@ -163,22 +169,6 @@ func checkOurs(path, hint string) error {
 	return nil
 }
 
-// checkWritable makes sure the file and its directory (where SQLite keeps its
-// write-ahead log) can be written, before anything is.
-func checkWritable(path, hint string) error {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %v %s", path, unwrapPathErr(err), hint)
-	}
-	f.Close()
-	probe, err := os.CreateTemp(filepath.Dir(path), ".afterview-probe-*")
-	if err != nil {
-		return fmt.Errorf("cannot write in %s: %v %s", filepath.Dir(path), unwrapPathErr(err), hint)
-	}
-	probe.Close()
-	return os.Remove(probe.Name())
-}
-
 // unwrapPathErr drops the path from an *fs.PathError: the caller names it.
 func unwrapPathErr(err error) error {
 	var pe *fs.PathError
@@ -206,7 +196,7 @@ func migrationNames() []string {
 func (s *Store) migrate() error {
 	var version int
 	if err := s.db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("open %s: %w", s.path, err)
+		return fmt.Errorf("cannot open %s: %w (afterview must be able to write the file and its directory; or use --db to pick another file)", s.path, err)
 	}
 	names := migrationNames()
 	for i := version; i < len(names); i++ {

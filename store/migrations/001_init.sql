@@ -3,8 +3,9 @@
 -- numbers (timeline.Date: days since 0000-12-31), cheap to compare and read.
 PRAGMA application_id = 1095128150; -- "AFTV": marks the file as afterview's
 
+-- AUTOINCREMENT: an id, once deleted, never names another record.
 CREATE TABLE applications (
-    id        INTEGER PRIMARY KEY,
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
     company   TEXT    NOT NULL CHECK (company <> ''),
     role      TEXT    NOT NULL DEFAULT '',
     recruiter TEXT    NOT NULL DEFAULT '',
@@ -33,7 +34,7 @@ CREATE INDEX applications_valid_through ON applications (valid_through) WHERE ar
 CREATE INDEX applications_valid_from ON applications (valid_from) WHERE archived = 0;
 
 CREATE TABLE events (
-    id             INTEGER PRIMARY KEY,
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
     application_id INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
     type           TEXT    NOT NULL,
     date           TEXT    NOT NULL,
