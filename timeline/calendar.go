@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rickar/cal/v2"
@@ -73,62 +73,147 @@ func NormalizeCountry(s string) (string, error) {
 	return c, nil
 }
 
-// holidayYears caches each (country, year)'s holidays: computing them runs the
-// library's rules (Easter and the like), far too slow to do per lookup.
-var holidayYears sync.Map // yearKey -> map[Date]bool
+// Holidays are cached per country and year as a bitset of the year's days:
+// computing them runs the library's rules (Easter and the like), far too slow
+// to do per lookup, and a lookup is on the hot path of every business-day
+// count. Years in [holidayMinYear, holidayMaxYear] are cached lock-free in a
+// fixed array (a lookup allocates nothing); other years are computed afresh.
+const (
+	holidayMinYear = 1900
+	holidayMaxYear = 2299
+)
 
-type yearKey struct {
-	country string
-	year    int
+// holidayCal is one country's rules and its cache of computed years.
+type holidayCal struct {
+	rules []*cal.Holiday
+	years [holidayMaxYear - holidayMinYear + 1]atomic.Pointer[holidayYear]
+}
+
+// holidayYear is one year's holidays: bit i is set when jan1+i is a holiday.
+type holidayYear struct {
+	jan1, next Date      // 1 January of the year and of the next
+	bits       [6]uint64 // 384 bits ≥ 366 days
+}
+
+// holidayCals is built once from countryHolidays and only read afterwards.
+var holidayCals = func() map[string]*holidayCal {
+	m := make(map[string]*holidayCal, len(countryHolidays))
+	for c, rules := range countryHolidays {
+		m[c] = &holidayCal{rules: rules}
+	}
+	return m
+}()
+
+// year returns the holidays of year y, computing and caching them once.
+func (c *holidayCal) year(y int) *holidayYear {
+	if y < holidayMinYear || y > holidayMaxYear {
+		return c.compute(y)
+	}
+	p := &c.years[y-holidayMinYear]
+	if hy := p.Load(); hy != nil {
+		return hy
+	}
+	hy := c.compute(y)
+	p.CompareAndSwap(nil, hy) // a racing goroutine computed the same set
+	return p.Load()
+}
+
+// compute runs the rules for year y.
+func (c *holidayCal) compute(y int) *holidayYear {
+	hy := &holidayYear{jan1: NewDate(y, time.January, 1), next: NewDate(y+1, time.January, 1)}
+	// Observed days can spill across a year boundary (New Year's Day on a
+	// Saturday is observed on 31 December), so look at both neighbours.
+	for _, yy := range []int{y - 1, y, y + 1} {
+		for _, h := range c.rules {
+			actual, observed := h.Calc(yy)
+			for _, t := range []time.Time{actual, observed} {
+				if t.IsZero() {
+					continue
+				}
+				if hd := DateOf(t); hd >= hy.jan1 && hd < hy.next {
+					i := hd - hy.jan1
+					hy.bits[i>>6] |= 1 << (i & 63)
+				}
+			}
+		}
+	}
+	return hy
 }
 
 // isHoliday reports whether d is a public holiday (as observed: a holiday that
-// falls on a weekend may move to a weekday) in country.
+// falls on a weekend may move to a weekday) in country, a code of Countries.
 func isHoliday(country string, d Date) bool {
 	if country == "" {
 		return false
 	}
-	y, _, _ := d.YMD()
-	k := yearKey{country, y}
-	v, ok := holidayYears.Load(k)
-	if !ok {
-		set := map[Date]bool{}
-		// Observed days can spill across a year boundary (New Year's Day on a
-		// Saturday is observed on 31 December), so look at both neighbours.
-		for _, yy := range []int{y - 1, y, y + 1} {
-			for _, h := range countryHolidays[country] {
-				actual, observed := h.Calc(yy)
-				for _, t := range []time.Time{actual, observed} {
-					if t.IsZero() {
-						continue
-					}
-					if hd := DateOf(t); hd.Time().Year() == y {
-						set[hd] = true
-					}
-				}
-			}
-		}
-		v, _ = holidayYears.LoadOrStore(k, set)
+	var hy *holidayYear
+	return holidayCals[country].has(d, &hy)
+}
+
+// has reports whether d is a holiday in c (nil: no calendar). *hy caches the
+// year last looked at, so that a loop over consecutive days looks the year up
+// once rather than once a day.
+func (c *holidayCal) has(d Date, hy **holidayYear) bool {
+	if c == nil {
+		return false // Validate refuses unknown countries; nothing to skip here
 	}
-	return v.(map[Date]bool)[d]
+	if y := *hy; y == nil || d < y.jan1 || d >= y.next {
+		*hy = c.year(yearOf(d))
+	}
+	i := d - (*hy).jan1
+	return (*hy).bits[i>>6]&(1<<(i&63)) != 0
+}
+
+// yearJan1 holds 1 January of every cached year (and of the year after), so
+// that yearOf is a guess and a comparison rather than a calendar conversion.
+var yearJan1 = func() (t [holidayMaxYear - holidayMinYear + 2]Date) {
+	for i := range t {
+		t[i] = NewDate(holidayMinYear+i, time.January, 1)
+	}
+	return t
+}()
+
+// yearOf returns d's year.
+func yearOf(d Date) int {
+	if d < yearJan1[0] || d >= yearJan1[len(yearJan1)-1] {
+		y, _, _ := civilFromDays(d)
+		return y
+	}
+	i := int(d-yearJan1[0]) * 400 / 146097 // 146097 days in 400 years: off by at most one
+	if i > len(yearJan1)-2 {
+		i = len(yearJan1) - 2
+	}
+	for d < yearJan1[i] {
+		i--
+	}
+	for d >= yearJan1[i+1] {
+		i++
+	}
+	return holidayMinYear + i
 }
 
 // IsBusinessDay reports whether d is Monday to Friday and not a public holiday
 // of the calendar the settings name.
 func (s Settings) IsBusinessDay(d Date) bool {
-	switch d.Weekday() {
-	case time.Saturday, time.Sunday:
-		return false
-	}
-	return !isHoliday(s.Holidays, d)
+	return isWeekday(d) && !isHoliday(s.Holidays, d)
+}
+
+func isWeekday(d Date) bool {
+	wd := d.Weekday()
+	return wd != time.Saturday && wd != time.Sunday
 }
 
 // AddBusinessDays returns the n-th business day strictly after d (n ≥ 1); for
 // n ≤ 0 it returns d.
 func (s Settings) AddBusinessDays(d Date, n int) Date {
+	var c *holidayCal // looked up once, not once a day
+	if s.Holidays != "" {
+		c = holidayCals[s.Holidays]
+	}
+	var hy *holidayYear
 	for n > 0 {
 		d++
-		if s.IsBusinessDay(d) {
+		if isWeekday(d) && !c.has(d, &hy) {
 			n--
 		}
 	}

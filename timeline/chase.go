@@ -1,9 +1,11 @@
 package timeline
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
-	"strings"
+	"slices"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Section is a part of the chase view.
@@ -40,37 +42,105 @@ type ChaseItem struct {
 // Chase returns the chase view on today: the next action of every application
 // that is not archived and not snoozed, due on or before today + lookahead
 // days, ordered by due date, then kind (offer, followup, checkin, reapply),
-// then company name.
+// then company name (ignoring case), then application ID.
 func Chase(entries []Entry, today Date, lookahead int) []ChaseItem {
 	limit := today.AddDays(lookahead)
-	var items []ChaseItem
-	for _, e := range entries {
+	// Sort small keys, not the items: an item is 168 bytes, and a sort moves
+	// and compares its elements n·log n times. Due date and kind decide most
+	// comparisons without touching the entries.
+	type key struct {
+		due  Date
+		kind int32
+		i    int32 // index into entries
+	}
+	var keys []key
+	for i := range entries {
+		e := &entries[i]
 		if e.App.Archived || e.Next == nil || e.Snoozed(today) || e.Next.Due > limit {
 			continue
 		}
-		items = append(items, ChaseItem{App: e.App, Action: *e.Next, Section: SectionOf(e.Next.Due, today)})
+		keys = append(keys, key{e.Next.Due, int32(e.Next.Kind.Rank()), int32(i)})
 	}
-	sort.SliceStable(items, func(i, j int) bool { return chaseLess(items[i], items[j]) })
+	if len(keys) == 0 {
+		return nil
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.due != b.due {
+			return cmp.Compare(a.due, b.due)
+		}
+		if a.kind != b.kind {
+			return cmp.Compare(a.kind, b.kind)
+		}
+		ea, eb := &entries[a.i], &entries[b.i]
+		return compareChase(&ea.App, ea.Next, &eb.App, eb.Next)
+	})
+	items := make([]ChaseItem, len(keys))
+	for k, key := range keys {
+		e := &entries[key.i]
+		items[k] = ChaseItem{App: e.App, Action: *e.Next, Section: SectionOf(e.Next.Due, today)}
+	}
 	return items
 }
 
-// chaseLess is the chase view's order.
-func chaseLess(a, b ChaseItem) bool {
-	if a.Action.Due != b.Action.Due {
-		return a.Action.Due < b.Action.Due
+// compareChase is the chase view's order: due date, kind, company name
+// (ignoring case), then application ID so that the order is total.
+func compareChase(appA *Application, a *Action, appB *Application, b *Action) int {
+	if c := cmp.Compare(a.Due, b.Due); c != 0 {
+		return c
 	}
-	if ka, kb := a.Action.Kind.Rank(), b.Action.Kind.Rank(); ka != kb {
-		return ka < kb
+	if c := cmp.Compare(a.Kind.Rank(), b.Kind.Rank()); c != 0 {
+		return c
 	}
-	if ca, cb := strings.ToLower(a.App.Company), strings.ToLower(b.App.Company); ca != cb {
-		return ca < cb
+	if c := compareFold(appA.Company, appB.Company); c != 0 {
+		return c
 	}
-	return a.App.ID < b.App.ID
+	return cmp.Compare(appA.ID, appB.ID)
+}
+
+// compareFold compares two strings as strings.ToLower would leave them, rune
+// by rune, without allocating: sorting 10,000 items makes ~140,000 comparisons.
+func compareFold(a, b string) int {
+	for a != "" && b != "" {
+		if ca, cb := a[0], b[0]; ca < utf8.RuneSelf && cb < utf8.RuneSelf { // ASCII: no tables
+			if 'A' <= ca && ca <= 'Z' {
+				ca += 'a' - 'A'
+			}
+			if 'A' <= cb && cb <= 'Z' {
+				cb += 'a' - 'A'
+			}
+			if ca != cb {
+				return cmp.Compare(ca, cb)
+			}
+			a, b = a[1:], b[1:]
+			continue
+		}
+		ra, na := rune(a[0]), 1
+		if ra >= utf8.RuneSelf {
+			ra, na = utf8.DecodeRuneInString(a)
+		}
+		rb, nb := rune(b[0]), 1
+		if rb >= utf8.RuneSelf {
+			rb, nb = utf8.DecodeRuneInString(b)
+		}
+		if ra != rb {
+			if c := cmp.Compare(unicode.ToLower(ra), unicode.ToLower(rb)); c != 0 {
+				return c
+			}
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return cmp.Compare(len(a), len(b))
 }
 
 // IsChaseSorted reports whether items are in the chase view's order.
 func IsChaseSorted(items []ChaseItem) bool {
-	return sort.SliceIsSorted(items, func(i, j int) bool { return chaseLess(items[i], items[j]) })
+	for i := 1; i < len(items); i++ {
+		a, b := &items[i-1], &items[i]
+		if compareChase(&a.App, &a.Action, &b.App, &b.Action) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Relative describes a due date relative to today as a list cell does:

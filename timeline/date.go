@@ -19,10 +19,56 @@ const unixEpoch Date = 719163
 const DateLayout = "2006-01-02"
 
 // NewDate returns the Date for a year, month and day; out-of-range values
-// normalise as time.Date does (January 32 is February 1).
+// normalise as time.Date does (January 32 is February 1, month 13 is January
+// of the next year).
 func NewDate(year int, month time.Month, day int) Date {
-	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
-	return Date(t.Unix()/86400) + unixEpoch
+	m := int(month) - 1
+	year += floorDiv(m, 12)
+	m -= floorDiv(m, 12) * 12
+	return daysFromCivil(year, m+1, 1) + Date(day-1)
+}
+
+// daysFromCivil returns the Date of any valid year, month (1–12)
+// and day, in the proleptic Gregorian calendar. It is Howard Hinnant's
+// days_from_civil: integer arithmetic only, so Derive and the holiday cache
+// never go through time.Time.
+func daysFromCivil(y, m, d int) Date {
+	if m <= 2 {
+		y--
+	}
+	era := floorDiv(y, 400)
+	yoe := y - era*400 // [0, 399]
+	mp := (m + 9) % 12 // March is 0
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return Date(era*146097+doe-719468) + unixEpoch
+}
+
+// civilFromDays is the inverse of daysFromCivil (Hinnant's civil_from_days).
+func civilFromDays(d Date) (int, time.Month, int) {
+	z := int(d-unixEpoch) + 719468
+	era := floorDiv(z, 146097)
+	doe := z - era*146097                                  // [0, 146096]
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // [0, 399]
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100) // [0, 365]
+	mp := (5*doy + 2) / 153                  // March is 0
+	day := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+		y++
+	}
+	return y, time.Month(m), day
+}
+
+// floorDiv is a / b rounded towards minus infinity (b > 0).
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b < 0 {
+		q--
+	}
+	return q
 }
 
 // DateOf returns the civil date of t in t's own location: the local date when t
@@ -35,7 +81,8 @@ func DateOf(t time.Time) Date {
 // ParseDate reads an ISO date, YYYY-MM-DD.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(DateLayout, strings.TrimSpace(s))
-	if err != nil {
+	if err != nil || t.Year() < 1 {
+		// Year 0 is refused: 0000-12-31 would be the zero Date, "no date".
 		return 0, fmt.Errorf("%q is not a date (want YYYY-MM-DD, e.g. 2026-11-20)", s)
 	}
 	return DateOf(t), nil
@@ -59,12 +106,17 @@ func (d Date) Time() time.Time {
 }
 
 // YMD returns d's year, month and day.
-func (d Date) YMD() (int, time.Month, int) { return d.Time().Date() }
+func (d Date) YMD() (int, time.Month, int) { return civilFromDays(d) }
 
 // Weekday returns d's day of the week.
 func (d Date) Weekday() time.Weekday {
-	// 0001-01-01 (Date 1) was a Monday.
-	return time.Weekday(int(d) % 7)
+	// 0001-01-01 (Date 1) was a Monday; dates before it are negative, and the
+	// remainder must not be.
+	w := int(d) % 7
+	if w < 0 {
+		w += 7
+	}
+	return time.Weekday(w)
 }
 
 // String returns d as YYYY-MM-DD, or "" for the zero Date.
@@ -109,7 +161,7 @@ func (d Date) AddMonths(n int) Date {
 
 // daysIn returns the number of days in a month.
 func daysIn(year int, month time.Month) int {
-	return time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return int(NewDate(year, month+1, 1) - NewDate(year, month, 1))
 }
 
 // Before reports whether d is strictly before e.

@@ -1,7 +1,10 @@
 package timeline
 
 import (
+	"cmp"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -152,7 +155,7 @@ func (e Event) Validate() error {
 	}
 	for _, f := range AllFields {
 		if e.Has(f) && !e.Type.Takes(f) {
-			return fmt.Errorf("a %s event does not take --%s (%s takes: %s)", e.Type, f, e.Type, fieldList(e.Type))
+			return fmt.Errorf("%s %s event does not take --%s (%s takes: %s)", article(string(e.Type)), e.Type, f, e.Type, fieldList(e.Type))
 		}
 	}
 	switch {
@@ -175,6 +178,14 @@ func (e Event) Validate() error {
 	return nil
 }
 
+// article returns "an" before a vowel ("an interview", "an offer"), else "a".
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
+}
+
 func fieldList(t EventType) string {
 	fs := t.Fields()
 	if len(fs) == 0 {
@@ -185,6 +196,46 @@ func fieldList(t EventType) string {
 		names = append(names, "--"+string(f))
 	}
 	return strings.Join(names, ", ")
+}
+
+// SortEvents orders events as DOMAIN.md says: by date, then by the order they
+// were logged. The order of logging is the store's ID; an event not saved yet
+// (ID 0) is being logged now, so it comes after every saved event of its day,
+// and unsaved events keep their order in the slice. It sorts a copy.
+func SortEvents(events []Event) []Event {
+	evs := append([]Event(nil), events...)
+	for i := 1; i < len(evs); i++ {
+		if eventLess(&evs[i], &evs[i-1]) { // the store hands them in order: no sort
+			slices.SortStableFunc(evs, compareEvents)
+			break
+		}
+	}
+	return evs
+}
+
+// eventLess is compareEvents(*a, *b) < 0 without copying two Events.
+func eventLess(a, b *Event) bool {
+	if a.Date != b.Date {
+		return a.Date < b.Date
+	}
+	return logOrder(*a) < logOrder(*b)
+}
+
+// compareEvents is the events' order: date, then logging order (see SortEvents).
+func compareEvents(a, b Event) int {
+	if c := cmp.Compare(a.Date, b.Date); c != 0 {
+		return c
+	}
+	return cmp.Compare(logOrder(a), logOrder(b))
+}
+
+// logOrder is an event's place in the order of logging: its ID, or after
+// every saved event when it has none yet.
+func logOrder(e Event) int64 {
+	if e.ID == 0 {
+		return math.MaxInt64
+	}
+	return e.ID
 }
 
 // Application is one job application: who and what, without its events.

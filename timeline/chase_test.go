@@ -1,0 +1,202 @@
+package timeline
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// entry builds a chase entry with a next action.
+func entry(id int64, company string, kind ActionKind, due string) Entry {
+	return Entry{App: Application{ID: id, Company: company}, Summary: Summary{Next: &Action{Kind: kind, Due: D(due)}}}
+}
+
+// chaseLine renders a chase item for comparison: "section due kind company".
+func chaseLines(items []ChaseItem) string {
+	var b strings.Builder
+	for _, it := range items {
+		fmt.Fprintf(&b, "%s %s %s %s\n", it.Section, it.Action.Due, it.Action.Kind, it.App.Company)
+	}
+	return b.String()
+}
+
+func TestChase(t *testing.T) {
+	today := D("2026-11-20")
+	archived := entry(20, "Archived Inc", ActFollowup, "2026-11-01")
+	archived.App.Archived = true
+	snoozed := entry(21, "Snoozed Ltd", ActFollowup, "2026-11-01")
+	snoozed.SnoozedUntil = D("2026-11-21")
+	snoozeOver := entry(22, "Woke Up", ActFollowup, "2026-11-01")
+	snoozeOver.SnoozedUntil = D("2026-11-20")
+	entries := []Entry{
+		entry(1, "zeta", ActFollowup, "2026-11-20"),
+		entry(2, "Beta", ActReapply, "2026-11-20"),
+		entry(3, "alpha", ActCheckin, "2026-11-20"),
+		entry(4, "Gamma", ActOffer, "2026-11-20"),
+		entry(5, "Acme", ActFollowup, "2026-11-20"),
+		entry(6, "Old Co", ActCheckin, "2026-11-18"),
+		entry(7, "Older Co", ActOffer, "2026-11-19"),
+		entry(8, "Soon", ActFollowup, "2026-11-23"),
+		entry(9, "Later", ActFollowup, "2026-11-24"),
+		{App: Application{ID: 10, Company: "Nothing To Do"}},
+		archived, snoozed, snoozeOver,
+		entry(11, "ACME", ActFollowup, "2026-11-20"),
+	}
+	got := chaseLines(Chase(entries, today, 3))
+	want := `overdue 2026-11-01 followup Woke Up
+overdue 2026-11-18 checkin Old Co
+overdue 2026-11-19 offer Older Co
+today 2026-11-20 offer Gamma
+today 2026-11-20 followup Acme
+today 2026-11-20 followup ACME
+today 2026-11-20 followup zeta
+today 2026-11-20 checkin alpha
+today 2026-11-20 reapply Beta
+upcoming 2026-11-23 followup Soon
+`
+	if got != want {
+		t.Errorf("chase:\n%s\nwant:\n%s", got, want)
+	}
+	if got := chaseLines(Chase(entries, today, 4)); !strings.HasSuffix(got, "upcoming 2026-11-24 followup Later\n") {
+		t.Errorf("lookahead 4 does not reach 2026-11-24:\n%s", got)
+	}
+	if got := Chase(entries, today, 0); len(got) != 9 || got[len(got)-1].Section != SecToday {
+		t.Errorf("lookahead 0: %d items, want 9 ending today:\n%s", len(got), chaseLines(got))
+	}
+	if got := Chase(nil, today, 3); got != nil {
+		t.Errorf("Chase(nil) = %v, want nil", got)
+	}
+}
+
+func TestChaseFromDerive(t *testing.T) {
+	s := DefaultSettings()
+	today := D("2026-11-12")
+	apps := []struct {
+		app    Application
+		events []Event
+	}{
+		{Application{ID: 1, Company: "Followup Co"}, seq(ev(Interview, "2026-11-02"))},
+		{Application{ID: 2, Company: "Archived Co", Archived: true}, seq(ev(Interview, "2026-11-02"))},
+		{Application{ID: 3, Company: "Snoozed Co"}, seq(ev(Interview, "2026-11-02"), ev(Snooze, "2026-11-10", until("2026-11-13")))},
+		{Application{ID: 4, Company: "Offer Co"}, seq(ev(Interview, "2026-11-02"), ev(Offer, "2026-11-06", deadline("2026-11-12")))},
+		{Application{ID: 5, Company: "Debrief Co"}, seq(ev(Interview, "2026-11-11"))},
+	}
+	var entries []Entry
+	for _, a := range apps {
+		entries = append(entries, Derive(a.app, a.events, s, today).Entry)
+	}
+	want := "today 2026-11-12 offer Offer Co\ntoday 2026-11-12 followup Followup Co\n"
+	if got := chaseLines(Chase(entries, today, s.LookaheadDays)); got != want {
+		t.Errorf("chase:\n%s\nwant:\n%s", got, want)
+	}
+	// The day the snooze ends, it shows again (overdue now).
+	want = "overdue 2026-11-12 offer Offer Co\noverdue 2026-11-12 followup Followup Co\noverdue 2026-11-12 followup Snoozed Co\n"
+	for i, a := range apps {
+		entries[i] = Derive(a.app, a.events, s, D("2026-11-13")).Entry
+	}
+	if got := chaseLines(Chase(entries, D("2026-11-13"), s.LookaheadDays)); got != want {
+		t.Errorf("chase after the snooze:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestIsChaseSorted(t *testing.T) {
+	a := ChaseItem{App: Application{ID: 1, Company: "a"}, Action: Action{Kind: ActOffer, Due: D("2026-11-20")}}
+	b := ChaseItem{App: Application{ID: 2, Company: "B"}, Action: Action{Kind: ActOffer, Due: D("2026-11-20")}}
+	c := ChaseItem{App: Application{ID: 3, Company: "a"}, Action: Action{Kind: ActFollowup, Due: D("2026-11-20")}}
+	for _, tc := range []struct {
+		name  string
+		items []ChaseItem
+		want  bool
+	}{
+		{"sorted: empty", nil, true},
+		{"sorted: company ignoring case", []ChaseItem{a, b}, true},
+		{"unsorted: company ignoring case", []ChaseItem{b, a}, false},
+		{"sorted: offer before followup", []ChaseItem{a, c}, true},
+		{"unsorted: followup before offer", []ChaseItem{c, a}, false},
+	} {
+		if got := IsChaseSorted(tc.items); got != tc.want {
+			t.Errorf("%s: IsChaseSorted = %v", tc.name, got)
+		}
+	}
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{{"acme", "ACME", 0}, {"Acme", "acme b", -1}, {"b", "A", 1}, {"École", "école", 0}, {"éa", "Éb", -1}, {"", "", 0}, {"z", "é", -1}} {
+		if got := compareFold(tc.a, tc.b); got != tc.want {
+			t.Errorf("compareFold(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+		if want := strings.Compare(strings.ToLower(tc.a), strings.ToLower(tc.b)); compareFold(tc.a, tc.b) != want {
+			t.Errorf("compareFold(%q, %q) disagrees with strings.ToLower order", tc.a, tc.b)
+		}
+	}
+}
+
+func TestSectionsAndRelative(t *testing.T) {
+	today := D("2026-11-20")
+	for _, c := range []struct {
+		due      string
+		section  Section
+		relative string
+	}{
+		{"2026-11-19", SecOverdue, "1d overdue"}, {"2026-11-20", SecToday, "today"},
+		{"2026-11-21", SecUpcoming, "tomorrow"}, {"2026-11-23", SecUpcoming, "in 3d"},
+	} {
+		if got := SectionOf(D(c.due), today); got != c.section {
+			t.Errorf("SectionOf(%s) = %s, want %s", c.due, got, c.section)
+		}
+		if got := Relative(D(c.due), today); got != c.relative {
+			t.Errorf("Relative(%s) = %q, want %q", c.due, got, c.relative)
+		}
+	}
+	for days, want := range map[int]string{0: "today", -2: "today", 1: "1d", 20: "20d", 21: "3w", 89: "12w", 90: "3mo", 400: "13mo"} {
+		if got := Ago(today.AddDays(-days), today); got != want {
+			t.Errorf("Ago(%d days) = %q, want %q", days, got, want)
+		}
+	}
+	a := Action{Due: today}
+	if a.DaysOverdue(today) != 0 || a.DaysOverdue(today.AddDays(3)) != 3 || a.DaysOverdue(today.AddDays(-1)) != 0 {
+		t.Error("DaysOverdue is not 0, 3, 0")
+	}
+}
+
+// Window.Position is 0..1: 0 on or before the first day, 1 on or after the last.
+func TestWindowPosition(t *testing.T) {
+	w := Window{"reply", D("2026-11-10"), D("2026-11-14")}
+	for day, want := range map[string]float64{"2026-11-01": 0, "2026-11-10": 0, "2026-11-11": 0.25, "2026-11-12": 0.5, "2026-11-14": 1, "2026-12-01": 1} {
+		if got := w.Position(D(day)); got != want {
+			t.Errorf("Position(%s) = %v, want %v", day, got, want)
+		}
+	}
+	one := Window{"offer", D("2026-11-10"), D("2026-11-10")}
+	if one.Position(D("2026-11-09")) != 0 || one.Position(D("2026-11-10")) != 0 || one.Position(D("2026-11-11")) != 1 {
+		t.Error("a one-day window's position is not 0, 0, 1")
+	}
+}
+
+func TestStageAndKind(t *testing.T) {
+	for i, s := range Stages {
+		if s.Rank() != i {
+			t.Errorf("%s.Rank() = %d, want %d", s, s.Rank(), i)
+		}
+		if len(Advice(s, DefaultSettings())) == 0 {
+			t.Errorf("no advice for %s", s)
+		}
+		if closed := s == Started || s == Rejection || s == Declining || s == Withdrawal; s.Closed() != closed {
+			t.Errorf("%s.Closed() = %v", s, !closed)
+		}
+	}
+	if Stage("nope").Rank() != len(Stages) || Advice("nope", DefaultSettings()) != nil {
+		t.Error("an unknown stage does not sort last or has advice")
+	}
+	if FollowUp.Label() != "follow up" || OnHold.Label() != "on hold" || Offered.Label() != "offer" {
+		t.Error("stage labels changed")
+	}
+	if !strings.Contains(strings.Join(Advice(Rejection, DefaultSettings()), " "), "feedback") {
+		t.Error("rejected advice lacks the high-level-feedback tip")
+	}
+	for i, k := range []ActionKind{ActOffer, ActFollowup, ActCheckin, ActReapply, "other"} {
+		if k.Rank() != i {
+			t.Errorf("%s.Rank() = %d, want %d", k, k.Rank(), i)
+		}
+	}
+}

@@ -1,0 +1,215 @@
+package timeline
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// decodeCase turns bytes into settings, a day and a valid event sequence, so
+// that the fuzzer and the property test explore the same space: byte 0 picks
+// the settings, byte 1 the day, and every 4 bytes after that make an event
+// (type, date, an extra field, ID — 0 is an unsaved event).
+func decodeCase(data []byte) (Settings, Date, []Event) {
+	base := D("2026-11-02")
+	s := DefaultSettings()
+	if len(data) < 2 {
+		return s, base, nil
+	}
+	sel := data[0]
+	s.Holidays = []string{"", "US", "GB", "DE"}[sel&3]
+	if sel&4 != 0 { // short windows put many boundaries close together
+		s.DebriefDays, s.DecisionDays, s.ReplyMinBD, s.ReplyMaxBD = 1, 2, 1, 2
+		s.ChaseAgainBD, s.HoldCheckinDays, s.OfferDays, s.ReapplyMinMonths, s.ReapplyMaxMonths = 1, 3, 2, 1, 2
+	}
+	s.LookaheadDays = int(sel>>3) & 7
+	today := base.AddDays(int(data[1]%100) - 10)
+	var evs []Event
+	for b := data[2:]; len(b) >= 4; b = b[4:] {
+		e := Event{Type: EventTypes[int(b[0])%len(EventTypes)], Date: base.AddDays(int(b[1]%70) - 5), ID: int64(b[3])}
+		x := int(b[2])
+		if b[1] == 255 { // now and then a date centuries ahead, past the holiday cache
+			e.Date = base.AddDays(x * 500)
+		}
+		switch e.Type {
+		case Heard:
+			if x&1 != 0 {
+				e.By = e.Date.AddDays(x >> 1 % 20)
+			}
+		case Offer, Negotiate:
+			if x&1 != 0 {
+				e.Deadline = e.Date.AddDays(x >> 1 % 15)
+			}
+			if e.Type == Offer {
+				e.Base, e.Currency = int64(x)*1000, "USD"
+			}
+		case Snooze:
+			e.Until = e.Date.AddDays(1 + x%30)
+		}
+		if e.Validate() == nil {
+			evs = append(evs, e)
+		}
+	}
+	return s, today, evs
+}
+
+// wantKind is the next action's kind each stage must have (DOMAIN.md's table).
+var wantKind = map[Stage]ActionKind{
+	Scheduled: "", Debrief: ActFollowup, Decision: ActFollowup, Reply: ActFollowup, FollowUp: ActFollowup,
+	Waiting: ActFollowup, OnHold: ActCheckin, Offered: ActOffer, InChecks: ActFollowup, Onboarding: "",
+	Started: "", Rejection: ActReapply, Declining: "", Withdrawal: "",
+}
+
+// checkInvariants checks what must hold for any events on any day.
+func checkInvariants(t *testing.T, s Settings, today Date, evs []Event) {
+	d := Derive(Application{ID: 1, Company: "Acme"}, evs, s, today)
+	kind, ok := wantKind[d.Stage]
+	if !ok {
+		t.Fatalf("unknown stage %q", d.Stage)
+	}
+	if got := ActionKind(""); d.Next != nil {
+		got = d.Next.Kind
+		if got != kind {
+			t.Fatalf("stage %s has next %s, want %q", d.Stage, got, kind)
+		}
+	} else if kind != "" {
+		t.Fatalf("stage %s has no next action, want %s", d.Stage, kind)
+	}
+	if d.NextInterview != 0 && d.Stage != Scheduled && d.Stage != OnHold && d.Stage != Offered && d.Stage != InChecks && d.Stage != Onboarding {
+		t.Fatalf("a round is booked for %s but the stage is %s: only a decision under way keeps its stage", d.NextInterview, d.Stage)
+	}
+	if !d.ValidOn(today) {
+		t.Fatalf("the summary is not valid on its own day: %s not in [%s, %s]", today, d.ValidFrom, d.ValidThrough)
+	}
+	// The event the due date counts from: on or after the last interview and
+	// the latest decision, never after today nor after the due date.
+	var I, decided Date
+	for _, e := range evs {
+		if e.Date <= today && e.Type == Interview {
+			I = max(I, e.Date)
+		}
+	}
+	for _, e := range evs {
+		if e.Date <= today && e.Date >= I && isDecision(e.Type) {
+			decided = max(decided, e.Date)
+		}
+	}
+	if n := d.Next; n != nil {
+		if n.From > n.Due || n.From > today || n.From < I || n.From < decided || n.Text == "" {
+			t.Fatalf("next %s due %s from %s: I=%s, decided=%s, today=%s", n.Kind, n.Due, n.From, I, decided, today)
+		}
+	}
+	if d.Current != nil && d.Current.From > d.Current.To {
+		t.Fatalf("current window %+v runs backwards", *d.Current)
+	}
+	current := d.Current == nil
+	for i, w := range d.Windows {
+		if w.From > w.To || w.Position(today) < 0 || w.Position(today) > 1 {
+			t.Fatalf("window %+v runs backwards or its position is out of 0..1", w)
+		}
+		if i > 0 && d.Windows[i-1].From > w.From {
+			t.Fatalf("windows are not in order of their start: %+v", d.Windows)
+		}
+		current = current || d.Current == &d.Windows[i]
+	}
+	if !current {
+		t.Fatalf("the current window %+v is not one of the windows", *d.Current)
+	}
+	if d.LastInterview != I || d.LastActivity > today || (d.NextInterview != 0 && d.NextInterview <= today) {
+		t.Fatalf("last interview %s (want %s), last activity %s, next interview %s", d.LastInterview, I, d.LastActivity, d.NextInterview)
+	}
+	if !slices.IsSortedFunc(d.Events, compareEvents) || len(d.Events) != len(evs) {
+		t.Fatal("Derived.Events are not the events in order")
+	}
+	// Logged out of order: when every event has its own ID, the slice's order does not matter.
+	if ids := distinctIDs(evs); ids {
+		rev := slices.Clone(evs)
+		slices.Reverse(rev)
+		if a, b := summaryDiff(d.Summary, Derive(d.App, rev, s, today).Summary); a != b {
+			t.Fatalf("the slice's order changed the summary:\n%s\n%s", a, b)
+		}
+	}
+	// Chase: several applications (prefixes of the events) are in order and filtered.
+	var entries []Entry
+	for k := range 4 {
+		app := Application{ID: int64(k + 1), Company: []string{"b", "A", "a", "B"}[k], Archived: k == 3}
+		entries = append(entries, Derive(app, evs[:len(evs)*k/3], s, today).Entry)
+	}
+	items := Chase(entries, today, s.LookaheadDays)
+	if !IsChaseSorted(items) {
+		t.Fatalf("chase is not sorted:\n%s", chaseLines(items))
+	}
+	for _, it := range items {
+		if it.App.Archived || it.Action.Due > today.AddDays(s.LookaheadDays) || it.Section != SectionOf(it.Action.Due, today) {
+			t.Fatalf("chase item should not be there: %+v", it)
+		}
+	}
+}
+
+func distinctIDs(evs []Event) bool {
+	seen := map[int64]bool{}
+	for _, e := range evs {
+		if e.ID == 0 || seen[e.ID] {
+			return false
+		}
+		seen[e.ID] = true
+	}
+	return true
+}
+
+func FuzzDerive(f *testing.F) {
+	iv := func(day, id byte) []byte { return []byte{0, day, 0, id} }
+	for _, seed := range [][]byte{
+		{0, 5},
+		append([]byte{0, 15}, iv(5, 1)...),
+		append(append([]byte{1, 30}, iv(5, 1)...), 1, 8, 0, 2),                                          // heard
+		append(append([]byte{1, 30}, iv(5, 1)...), 1, 8, 31, 2),                                         // heard --by
+		append(append([]byte{2, 40}, iv(5, 1)...), 3, 12, 0, 2, 1, 14, 0, 3),                            // hold, heard
+		append(append([]byte{4, 40}, iv(5, 1)...), 4, 12, 5, 2, 5, 13, 9, 3),                            // offer, negotiate
+		append(append([]byte{3, 60}, iv(5, 1)...), 4, 12, 0, 2, 6, 14, 0, 3, 8, 15, 0, 4, 10, 90, 0, 5), // accepted, checks, start ahead
+		append(append([]byte{5, 99}, iv(5, 1)...), 11, 12, 0, 2, 13, 13, 20, 3),                         // rejected, snooze
+		append(append([]byte{6, 20}, iv(5, 0)...), 3, 5, 0, 0, 0, 40, 0, 0),                             // unsaved, same day, future interview
+		append(append([]byte{7, 20}, iv(5, 2)...), 4, 5, 0, 1, 12, 6, 0, 3),                             // offer logged before the interview
+		append(append([]byte{1, 30}, iv(5, 1)...), 11, 8, 0, 2, 0, 60, 0, 3),                            // rejected, then a round booked
+		append(append([]byte{0, 80}, iv(5, 1)...), 4, 8, 0, 2, 6, 9, 0, 3, 10, 20, 0, 4, 9, 30, 0, 5),   // started, cleared after
+		append(append([]byte{1, 50}, iv(5, 1)...), 1, 255, 200, 2),                                      // a date centuries ahead
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, today, evs := decodeCase(data)
+		if err := s.Validate(); err != nil {
+			t.Fatalf("decodeCase made invalid settings: %v", err)
+		}
+		checkInvariants(t, s, today, evs)
+	})
+}
+
+// summaryDiff renders the cached fields of two summaries for comparison.
+func summaryDiff(a, b Summary) (string, string) {
+	show := func(s Summary) string {
+		next, cur := "none", "none"
+		if s.Next != nil {
+			next = fmt.Sprintf("%+v", *s.Next)
+		}
+		if s.Current != nil {
+			cur = fmt.Sprintf("%+v", *s.Current)
+		}
+		return fmt.Sprintf("stage=%s next=%s current=%s last=%s nextiv=%s start=%s activity=%s snoozed=%s",
+			s.Stage, next, cur, s.LastInterview, s.NextInterview, s.StartDate, s.LastActivity, s.SnoozedUntil)
+	}
+	return show(a), show(b)
+}
+
+// randomCase draws a case for the property tests.
+func randomCase(r *rand.Rand) []byte {
+	b := make([]byte, 2+4*r.IntN(9))
+	for i := range b {
+		b[i] = byte(r.UintN(256))
+	}
+	if r.IntN(4) != 0 && len(b) > 2 {
+		b[2] = 0 // mostly start with an interview
+	}
+	return b
+}
