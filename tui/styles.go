@@ -2,6 +2,7 @@ package tui
 
 import (
 	"github.com/afterview/afterview/timeline"
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
 )
 
@@ -32,7 +33,22 @@ type Styles struct {
 	Good     lipgloss.Style
 	Closed   lipgloss.Style
 	Accent   lipgloss.Style
-	stage    map[timeline.Stage]lipgloss.Style
+
+	// The TUI's chrome. Selection and the active tab do not rely on colour
+	// alone (reverse video, underline, and a "›" marker drawn by the views),
+	// so that NO_COLOR and monochrome terminals still show them.
+	Selected  lipgloss.Style // the selected row: reverse video
+	Marker    lipgloss.Style // the "›" beside the selected row or field
+	Header    lipgloss.Style // the top line
+	Tab       lipgloss.Style // an inactive tab
+	TabActive lipgloss.Style // the active tab: bold and underlined
+	Box       lipgloss.Style // a bordered box: confirmations
+	BarDone   lipgloss.Style // the part of a window already behind today
+	BarLeft   lipgloss.Style // the part still ahead
+	Key       lipgloss.Style // a key in the help bar
+	Label     lipgloss.Style // a field's label in the detail view and forms
+
+	stage map[timeline.Stage]lipgloss.Style
 }
 
 // NewStyles builds the style sheet for a renderer (lipgloss.DefaultRenderer()
@@ -69,7 +85,30 @@ func NewStyles(r *lipgloss.Renderer) Styles {
 		}
 		s.stage[st] = fg(c).Bold(st == timeline.Offered || st == timeline.FollowUp)
 	}
+	s.Selected = r.NewStyle().Reverse(true)
+	s.Marker = r.NewStyle().Bold(true).Foreground(colAccent)
+	s.Header = r.NewStyle().Bold(true)
+	s.Tab = fg(colClosed)
+	s.TabActive = r.NewStyle().Bold(true).Underline(true).Foreground(colAccent)
+	s.Box = r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(colAccent).Padding(0, 1)
+	s.BarDone = fg(colAccent)
+	s.BarLeft = fg(colClosed)
+	s.Key = fg(colText).Bold(true)
+	s.Label = fg(colClosed)
 	return s
+}
+
+// HelpStyles returns the styles of the bubbles/help bar in this palette.
+func (s Styles) HelpStyles() help.Styles {
+	return help.Styles{
+		Ellipsis:       s.Muted,
+		ShortKey:       s.Key,
+		ShortDesc:      s.Muted,
+		ShortSeparator: s.Muted,
+		FullKey:        s.Key,
+		FullDesc:       s.Muted,
+		FullSeparator:  s.Muted,
+	}
 }
 
 // Stage returns the style of a stage badge.

@@ -1,0 +1,1462 @@
+// Command afterview tracks job applications after the interview: where each
+// one stands against the windows employers state (debrief, decision, reply,
+// offer, reapply) and what to chase today. Run it with no command for the
+// interactive view; `afterview chase` prints what is due; `afterview --help`
+// lists every command.
+//
+// This file is the whole command line: flags, subcommands and wiring. The
+// rules live in timeline, the data in store, and how things look in tui
+// (tui/report*.go for the plain-text reports).
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/afterview/afterview/store"
+	"github.com/afterview/afterview/timeline"
+	"github.com/afterview/afterview/tui"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
+	"github.com/muesli/termenv"
+	"github.com/spf13/cobra"
+)
+
+func main() {
+	err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	os.Exit(exitStatus(err, os.Stderr))
+}
+
+// version is set at build time (go build -ldflags "-X main.version=v1.2.3");
+// otherwise the module's version, else "dev".
+var version = ""
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// run runs the command line args with the given standard streams and
+// environment, and returns what went wrong, if anything (see exitStatus).
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) error {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	root := c.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	return root.Execute()
+}
+
+// exitError is an error with an exit status other than 1; an empty message
+// means the command has already said all there is to say.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// errNoTerminal is returned where the interactive view cannot run.
+var errNoTerminal = &exitError{code: 2, msg: "no terminal here; use `afterview chase` or `afterview list`"}
+
+// exitStatus prints err as one line on stderr and returns the process's exit
+// status: 0 for no error, 1 for most, an exitError's own code otherwise.
+func exitStatus(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	code := 1
+	var ee *exitError
+	if errors.As(err, &ee) {
+		code = ee.code
+	}
+	if msg := strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", "; "); msg != "" {
+		fmt.Fprintln(stderr, "afterview: "+msg)
+	}
+	return code
+}
+
+// cli holds one run's streams, environment and global flags.
+type cli struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+
+	dbFlag    string
+	todayFlag string
+	today     timeline.Date // resolved before any command runs
+	fixed     bool          // today was given (--today or AFTERVIEW_TODAY), not read from the clock
+}
+
+// rootCmd builds the command tree.
+func (c *cli) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "afterview",
+		Short: "Track job applications after the interview, and know what to chase",
+		Long: `afterview tracks where each job application stands after the interview — debrief,
+decision, reply, offer, checks — against the windows employers state, and tells you
+whom to chase and when. You log what happens; the stage and the next action follow.
+
+Run it with no command for the interactive view (on a terminal).
+
+Environment: AFTERVIEW_DB (the database file), AFTERVIEW_TODAY (act as if today were
+that date), NO_COLOR (plain output).`,
+		Example: `  afterview add --company Acme --role "SDE II" --interviewed -3d --recruiter "Pat Lee"
+  afterview chase
+  afterview --today 2026-12-04 chase     # what will be due on that day?`,
+		Version:                    versionString(),
+		SuggestionsMinimumDistance: 2,
+		SilenceUsage:               true,
+		SilenceErrors:              true,
+		Args:                       unknownCommand,
+		PersistentPreRunE:          c.resolveToday,
+		RunE:                       c.runTUI,
+	}
+	root.SetVersionTemplate("afterview {{.Version}}\n")
+	root.SetFlagErrorFunc(flagError)
+	pf := root.PersistentFlags()
+	pf.StringVar(&c.dbFlag, "db", "", "the database file (default: $AFTERVIEW_DB, else afterview/afterview.db in the XDG data directory)")
+	pf.StringVar(&c.todayFlag, "today", "", "act as if today were this date: YYYY-MM-DD, or relative to the real date, e.g. fri or +7d (default: $AFTERVIEW_TODAY, else the local date)")
+
+	for _, g := range []struct {
+		id, title string
+		cmds      []*cobra.Command
+	}{
+		{"apps", "Applications:", []*cobra.Command{c.addCmd(), c.logCmd(), c.unlogCmd(), c.editCmd(), c.archiveCmd(true), c.archiveCmd(false), c.deleteCmd()}},
+		{"reports", "Reports:", []*cobra.Command{c.chaseCmd(), c.listCmd(), c.showCmd(), c.eventsCmd()}},
+		// Data in and out (issue 6): import, export, ics and backup go here,
+		// using c.openStore / c.openExisting, c.parseDate and c.report().
+		{"data", "Data in and out:", []*cobra.Command{c.importCmd(), c.exportCmd(), c.icsCmd(), c.backupCmd()}},
+		{"upkeep", "Settings and upkeep:", []*cobra.Command{c.configCmd(), c.doctorCmd(), c.versionCmd(), c.demoCmd()}},
+	} {
+		if len(g.cmds) > 0 {
+			root.AddGroup(&cobra.Group{ID: g.id, Title: g.title})
+		}
+		for _, cmd := range g.cmds {
+			cmd.GroupID = g.id
+			root.AddCommand(cmd)
+		}
+	}
+	return root
+}
+
+// unknownCommand rejects arguments to the bare command in one line, with a
+// suggestion when the word is close to a command's name.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	hint := ""
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		hint = " (did you mean " + strings.Join(s, " or ") + "?)"
+	}
+	return fmt.Errorf("unknown command %q%s; afterview --help lists the commands", args[0], hint)
+}
+
+// badFlagValue matches pflag's message for a number it could not parse.
+var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?(--[\w-]+)" flag: strconv\.Parse\w+: .*$`)
+
+// flagError makes a flag parsing error one plain line that says where to look.
+func flagError(cmd *cobra.Command, err error) error {
+	msg := err.Error()
+	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("%s: %q is not a whole number", m[2], m[1])
+	}
+	return fmt.Errorf("%s (see %s --help)", msg, cmd.CommandPath())
+}
+
+// args checks a command's positional arguments, naming what is missing.
+func args(names ...string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) < len(names):
+			return fmt.Errorf("missing %s (usage: %s)", names[len(args)], cmd.UseLine())
+		case len(args) > len(names):
+			return fmt.Errorf("unexpected argument %q (usage: %s)", args[len(names)], cmd.UseLine())
+		}
+		return nil
+	}
+}
+
+// The positional arguments, as error messages name them.
+const (
+	argID      = "the application ID (afterview list shows them)"
+	argEventID = "the EVENT_ID (afterview events ID shows them)"
+)
+
+// parseID reads a positive id.
+func parseID(s, what string) (int64, error) {
+	n, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%q is not %s id: give a number such as 3 (%s)", s, what, map[string]string{
+			"an application": "afterview list shows them", "an event": "afterview events ID shows them"}[what])
+	}
+	return n, nil
+}
+
+// resolveToday works out today from --today, else AFTERVIEW_TODAY, else the
+// clock: the one place afterview reads it.
+func (c *cli) resolveToday(cmd *cobra.Command, _ []string) error {
+	clock := timeline.DateOf(time.Now())
+	s, src := c.todayFlag, "--today"
+	if !cmd.Flags().Changed("today") {
+		s, src = c.getenv("AFTERVIEW_TODAY"), "AFTERVIEW_TODAY"
+		if strings.TrimSpace(s) == "" {
+			c.today = clock
+			return nil
+		}
+	}
+	d, err := timeline.ParseDateRel(s, clock, false)
+	if err != nil {
+		return fmt.Errorf("%s: %w", src, err)
+	}
+	c.today, c.fixed = d, true
+	return nil
+}
+
+// todayFunc is today as the store and the TUI ask for it: fixed when given,
+// else the local date at the moment of asking (the TUI may run past midnight).
+func (c *cli) todayFunc() func() timeline.Date {
+	if c.fixed {
+		d := c.today
+		return func() timeline.Date { return d }
+	}
+	return func() timeline.Date { return timeline.DateOf(time.Now()) }
+}
+
+// parseDate reads a date flag relative to today (see timeline.ParseDateRel):
+// past is true for when something happened, false for deadlines.
+func (c *cli) parseDate(flag, s string, past bool) (timeline.Date, error) {
+	d, err := timeline.ParseDateRel(s, c.today, past)
+	if err != nil {
+		return 0, fmt.Errorf("--%s: %w", flag, err)
+	}
+	return d, nil
+}
+
+// dbPath is --db, else AFTERVIEW_DB, else the default file.
+func (c *cli) dbPath(cmd *cobra.Command) (string, error) {
+	if cmd.Flags().Changed("db") {
+		if strings.TrimSpace(c.dbFlag) == "" {
+			return "", errors.New("--db is empty: give the database file's path")
+		}
+		return c.dbFlag, nil
+	}
+	if p := c.getenv("AFTERVIEW_DB"); strings.TrimSpace(p) != "" {
+		return p, nil
+	}
+	return store.DefaultPath()
+}
+
+// openStore opens the database, creating it if there is none.
+func (c *cli) openStore(cmd *cobra.Command) (*store.Store, error) {
+	path, err := c.dbPath(cmd)
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(path, c.todayFunc())
+}
+
+// noDBError says that the database file does not exist yet; commands that
+// only read treat it as empty rather than create a file.
+type noDBError struct{ path string }
+
+func (e *noDBError) Error() string {
+	return fmt.Sprintf("no afterview database at %s yet: add an application first (afterview add --help), or pick another file with --db", e.path)
+}
+
+// openExisting opens the database for a command that reads, or changes what
+// is there: it never creates a file, and returns a *noDBError when there is none.
+func (c *cli) openExisting(cmd *cobra.Command) (*store.Store, error) {
+	path, err := c.dbPath(cmd)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, &noDBError{path}
+	}
+	return store.Open(path, c.todayFunc())
+}
+
+// isNoDB reports whether err says the database does not exist yet.
+func isNoDB(err error) bool {
+	var e *noDBError
+	return errors.As(err, &e)
+}
+
+// terminal returns stdout's file descriptor when stdout is a terminal.
+func (c *cli) terminal() (uintptr, bool) { return isTerminal(c.stdout) }
+
+// isTerminal reports whether w is a terminal, with its file descriptor; a
+// variable so that tests can pretend.
+var isTerminal = func(w io.Writer) (uintptr, bool) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return 0, false
+	}
+	return f.Fd(), true
+}
+
+// report returns the renderer for stdout: colours and the terminal's width on
+// a terminal, plain text without a width limit when piped or under NO_COLOR
+// (which keeps the width).
+func (c *cli) report() tui.Report {
+	r := lipgloss.NewRenderer(c.stdout)
+	width, plain := 0, true
+	if fd, ok := c.terminal(); ok {
+		if w, _, err := term.GetSize(fd); err == nil && w > 0 {
+			width = w
+		}
+		plain = c.getenv("NO_COLOR") != ""
+	}
+	if plain {
+		r.SetColorProfile(termenv.Ascii)
+	}
+	return tui.Report{Styles: tui.NewStyles(r), Today: c.today, Width: width, Plain: plain}
+}
+
+// print writes s to stdout.
+func (c *cli) print(s string) error {
+	_, err := io.WriteString(c.stdout, s)
+	return err
+}
+
+// withStore runs f on the existing database and closes it.
+func (c *cli) withStore(cmd *cobra.Command, f func(st *store.Store) error) error {
+	st, err := c.openExisting(cmd)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return f(st)
+}
+
+// startTUI runs the interactive view; a variable so that tests can stand in
+// for it.
+var startTUI = func(st *store.Store, opts tui.Options) error { return tui.Run(st, opts) }
+
+// runTUI is the bare command: the interactive view on the database.
+func (c *cli) runTUI(cmd *cobra.Command, _ []string) error {
+	if _, ok := c.terminal(); !ok {
+		return errNoTerminal
+	}
+	st, err := c.openStore(cmd)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return startTUI(st, tui.Options{Today: c.todayFunc(), FixedToday: c.fixed})
+}
+
+// appFlags are an application's fields as flags, for add and edit.
+type appFlags struct {
+	company, role, recruiter, contact, url, notes string
+}
+
+func (f *appFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.company, "company", "", "the company's name")
+	fl.StringVar(&f.role, "role", "", "the role applied for")
+	fl.StringVar(&f.recruiter, "recruiter", "", "the recruiter's name")
+	fl.StringVar(&f.contact, "contact", "", "the recruiter's email or phone")
+	fl.StringVar(&f.url, "url", "", "the job posting's address")
+	fl.StringVar(&f.notes, "notes", "", "free notes")
+}
+
+// changes returns the fields whose flags were given.
+func (f *appFlags) changes(cmd *cobra.Command) store.AppChanges {
+	var ch store.AppChanges
+	for name, dst := range map[string]**string{"company": &ch.Company, "role": &ch.Role,
+		"recruiter": &ch.Recruiter, "contact": &ch.Contact, "url": &ch.URL, "notes": &ch.Notes} {
+		if cmd.Flags().Changed(name) {
+			v, _ := cmd.Flags().GetString(name)
+			*dst = &v
+		}
+	}
+	return ch
+}
+
+func (c *cli) addCmd() *cobra.Command {
+	var f appFlags
+	var interviewed string
+	cmd := &cobra.Command{
+		Use:   "add --company C --role R [flags]",
+		Short: "Add an application (prints its id)",
+		Long: `Add an application and print its id. With --interviewed, an interview on that date
+is logged too and the clock starts. Dates: ` + timeline.DateForms + `.`,
+		Example: `  afterview add --company Acme --role "SDE II" --interviewed -3d --recruiter "Pat Lee" --contact pat@acme.example
+  id=$(afterview add --company Globex --role PM --interviewed 2026-11-20)`,
+		Args: args(),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			app := timeline.Application{Company: f.company, Role: f.role, Recruiter: f.recruiter,
+				Contact: f.contact, URL: f.url, Notes: f.notes}
+			if strings.TrimSpace(app.Company) == "" || strings.TrimSpace(app.Role) == "" {
+				return errors.New(`add needs --company and --role (e.g. afterview add --company Acme --role "SDE II")`)
+			}
+			var evs []timeline.Event
+			if cmd.Flags().Changed("interviewed") {
+				d, err := c.parseDate("interviewed", interviewed, true)
+				if err != nil {
+					return err
+				}
+				evs = append(evs, timeline.Event{Type: timeline.Interview, Date: d})
+			}
+			st, err := c.openStore(cmd)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			id, err := st.AddApplication(app, evs...)
+			if err != nil {
+				return err
+			}
+			return c.print(fmt.Sprintln(id))
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().StringVar(&interviewed, "interviewed", "", "log an interview on this date (the last round)")
+	return cmd
+}
+
+// logFlags are an event's date, note and extra fields as flags.
+type logFlags struct {
+	date, note, by, deadline, until, base, bonus, equity, currency string
+}
+
+func (c *cli) logCmd() *cobra.Command {
+	var f logFlags
+	cmd := &cobra.Command{
+		Use:   "log ID TYPE [flags]",
+		Short: "Log what happened (an interview, news, an offer…)",
+		Long: `Log an event for an application and print the event's id with the application's
+stage and next action now. The stage follows from the events; nothing is set by hand.
+An event dated after today is a plan (a scheduled interview, a start date).
+
+Types, and the fields each takes besides --date and --note:
+` + typeHelp() + `
+Dates: ` + timeline.DateForms + `.
+A weekday name means the last such day for --date, the next one for --by, --deadline
+and --until.
+Amounts: 180000, 180,000 or 180k.`,
+		Example: `  afterview log 3 heard --by fri --note "debrief went well"
+  afterview log 3 offer --deadline +7d --base 180k --bonus 20k --currency USD
+  afterview log 3 followup --date yesterday`,
+		Args: args(argID, "the event TYPE (afterview log --help lists them)"),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			id, err := parseID(a[0], "an application")
+			if err != nil {
+				return err
+			}
+			e, err := c.event(cmd, a[1], f)
+			if err != nil {
+				return err
+			}
+			return c.withStore(cmd, func(st *store.Store) error {
+				eid, err := st.LogEvent(id, e)
+				if err != nil {
+					return err
+				}
+				d, err := st.Derive(id)
+				if err != nil {
+					return err
+				}
+				return c.print(c.report().Logged(fmt.Sprintf("logged event %d", eid), d.Entry))
+			})
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.date, "date", "", "when it happened (default today)")
+	fl.StringVar(&f.note, "note", "", "a free note")
+	fl.StringVar(&f.by, "by", "", "heard: the date they promised news by")
+	fl.StringVar(&f.deadline, "deadline", "", "offer, negotiate: the date to answer by")
+	fl.StringVar(&f.until, "until", "", "snooze: hide the application's chase items until this date")
+	fl.StringVar(&f.base, "base", "", "offer: base salary")
+	fl.StringVar(&f.bonus, "bonus", "", "offer: bonus")
+	fl.StringVar(&f.equity, "equity", "", "offer: equity")
+	fl.StringVar(&f.currency, "currency", "", "offer: currency code, e.g. USD")
+	return cmd
+}
+
+// typeHelp lists the event types with their help and fields, for log --help.
+func typeHelp() string {
+	var b strings.Builder
+	for _, t := range timeline.EventTypes {
+		fields := ""
+		for _, f := range t.Fields() {
+			fields += " --" + string(f)
+		}
+		if fields != "" {
+			fields = "  [" + strings.TrimSpace(fields) + "]"
+		}
+		fmt.Fprintf(&b, "  %-10s %s%s\n", t, t.Help(), fields)
+	}
+	return b.String()
+}
+
+// event builds and validates an event from log's type and flags.
+func (c *cli) event(cmd *cobra.Command, typ string, f logFlags) (timeline.Event, error) {
+	t, err := timeline.ParseEventType(typ)
+	if err != nil {
+		return timeline.Event{}, err
+	}
+	e := timeline.Event{Type: t, Date: c.today, Note: f.note, Currency: strings.TrimSpace(f.currency)}
+	if len(e.Currency) == 3 {
+		e.Currency = strings.ToUpper(e.Currency) // usd is USD
+	}
+	given := cmd.Flags().Changed
+	// A flag the type does not take is an error even when its value is empty
+	// or zero: Validate words it, for a probe event carrying just that field.
+	for _, fl := range timeline.AllFields {
+		if given(string(fl)) && !t.Takes(fl) {
+			probe := timeline.Event{Type: t, Date: c.today}
+			switch fl {
+			case timeline.FieldBy:
+				probe.By = c.today
+			case timeline.FieldDeadline:
+				probe.Deadline = c.today
+			case timeline.FieldUntil:
+				probe.Until = c.today + 1
+			case timeline.FieldBase:
+				probe.Base = 1
+			case timeline.FieldBonus:
+				probe.Bonus = 1
+			case timeline.FieldEquity:
+				probe.Equity = 1
+			case timeline.FieldCurrency:
+				probe.Currency = "USD"
+			}
+			if err := probe.Validate(); err != nil {
+				return e, err
+			}
+		}
+	}
+	dates := []struct {
+		flag, value string
+		past        bool
+		dst         *timeline.Date
+	}{{"date", f.date, true, &e.Date}, {"by", f.by, false, &e.By}, {"deadline", f.deadline, false, &e.Deadline}, {"until", f.until, false, &e.Until}}
+	for _, d := range dates {
+		if given(d.flag) {
+			if *d.dst, err = c.parseDate(d.flag, d.value, d.past); err != nil {
+				return e, err
+			}
+		}
+	}
+	amounts := []struct {
+		flag, value string
+		dst         *int64
+	}{{"base", f.base, &e.Base}, {"bonus", f.bonus, &e.Bonus}, {"equity", f.equity, &e.Equity}}
+	for _, a := range amounts {
+		if given(a.flag) {
+			if *a.dst, err = parseAmount(a.flag, a.value); err != nil {
+				return e, err
+			}
+		}
+	}
+	return e, e.Validate()
+}
+
+// parseAmount reads a sum of money: 180000, 180,000, 180_000, 180k, 1.2m.
+func parseAmount(flag, s string) (int64, error) {
+	in := strings.ToLower(strings.NewReplacer(",", "", "_", "", " ", "").Replace(s))
+	mult := 1.0
+	switch {
+	case strings.HasSuffix(in, "k"):
+		mult, in = 1e3, strings.TrimSuffix(in, "k")
+	case strings.HasSuffix(in, "m"):
+		mult, in = 1e6, strings.TrimSuffix(in, "m")
+	}
+	if n, err := strconv.ParseInt(in, 10, 64); err == nil && mult == 1 {
+		return n, nil
+	}
+	if v, err := strconv.ParseFloat(in, 64); err == nil && mult > 1 && v*mult < 1e15 && v*mult > -1e15 {
+		return int64(v*mult + 0.5), nil
+	}
+	return 0, fmt.Errorf("--%s: %q is not an amount (a whole number such as 180000, 180,000 or 180k)", flag, s)
+}
+
+func (c *cli) unlogCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "unlog EVENT_ID",
+		Short:   "Remove a logged event (to correct a mistake)",
+		Long:    "Remove one event, by the id that `afterview events ID` shows, and print the application's stage and next action now.",
+		Example: "  afterview events 3\n  afterview unlog 17",
+		Args:    args(argEventID),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			id, err := parseID(a[0], "an event")
+			if err != nil {
+				return err
+			}
+			return c.withStore(cmd, func(st *store.Store) error {
+				e, appID, err := st.DeleteEvent(id)
+				if err != nil {
+					return err
+				}
+				d, err := st.Derive(appID)
+				if err != nil {
+					return err
+				}
+				return c.print(c.report().Logged(fmt.Sprintf("removed event %d (%s, %s)", id, e.Type, e.Date), d.Entry))
+			})
+		},
+	}
+}
+
+func (c *cli) editCmd() *cobra.Command {
+	var f appFlags
+	cmd := &cobra.Command{
+		Use:   "edit ID [flags]",
+		Short: "Change an application's fields",
+		Long:  "Change an application's fields: only the flags given are written (an empty value clears a field, except the company).",
+		Example: `  afterview edit 3 --recruiter "Pat Lee" --contact pat@acme.example
+  afterview edit 3 --notes ""`,
+		Args: args(argID),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			id, err := parseID(a[0], "an application")
+			if err != nil {
+				return err
+			}
+			ch := f.changes(cmd)
+			switch {
+			case ch.Empty():
+				return errors.New("nothing to change: give at least one of --company, --role, --recruiter, --contact, --url, --notes")
+			case ch.Company != nil && strings.TrimSpace(*ch.Company) == "":
+				return errors.New("--company cannot be empty")
+			}
+			return c.withStore(cmd, func(st *store.Store) error {
+				if err := st.UpdateApplication(id, ch); err != nil {
+					return err
+				}
+				d, err := st.Derive(id)
+				if err != nil {
+					return err
+				}
+				return c.print(c.report().Logged(fmt.Sprintf("edited application %d", id), d.Entry))
+			})
+		},
+	}
+	f.register(cmd)
+	return cmd
+}
+
+// archiveCmd is archive (on) or unarchive (off).
+func (c *cli) archiveCmd(on bool) *cobra.Command {
+	name, short, long := "archive", "Hide an application from the list and the chase view",
+		"Archive an application: it is hidden from the default list and never chased; its events are kept (afterview unarchive ID brings it back)."
+	if !on {
+		name, short, long = "unarchive", "Bring an archived application back", "Unarchive an application: it is listed and chased again."
+	}
+	return &cobra.Command{
+		Use:     name + " ID",
+		Short:   short,
+		Long:    long,
+		Example: "  afterview " + name + " 3",
+		Args:    args(argID),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			id, err := parseID(a[0], "an application")
+			if err != nil {
+				return err
+			}
+			return c.withStore(cmd, func(st *store.Store) error {
+				if err := st.SetArchived(id, on); err != nil {
+					return err
+				}
+				app, err := st.Application(id)
+				if err != nil {
+					return err
+				}
+				return c.print(c.report().AppLine(name+"d application", app))
+			})
+		},
+	}
+}
+
+func (c *cli) deleteCmd() *cobra.Command {
+	var yes bool
+	cmd := &cobra.Command{
+		Use:     "delete ID --yes",
+		Short:   "Delete an application and its events for good",
+		Long:    "Delete an application and all its events. This cannot be undone, so it needs --yes; to only hide an application, archive it.",
+		Example: "  afterview delete 3 --yes",
+		Args:    args(argID),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			id, err := parseID(a[0], "an application")
+			if err != nil {
+				return err
+			}
+			if !yes {
+				return fmt.Errorf("delete cannot be undone: add --yes to delete application %d and its events (or hide it instead: afterview archive %d)", id, id)
+			}
+			return c.withStore(cmd, func(st *store.Store) error {
+				app, err := st.Application(id)
+				if err != nil {
+					return err
+				}
+				if err := st.DeleteApplication(id); err != nil {
+					return err
+				}
+				return c.print(c.report().AppLine("deleted application", app))
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&yes, "yes", false, "yes, delete it for good")
+	return cmd
+}
+
+func (c *cli) chaseCmd() *cobra.Command {
+	var days int
+	var asJSON, quiet, count bool
+	cmd := &cobra.Command{
+		Use:   "chase [flags]",
+		Short: "What to chase: overdue, today and coming up",
+		Long: `List every next action that is overdue, due today, or coming up within the lookahead
+(the lookahead_days setting, or --days), with whom to contact. Archived and snoozed
+applications are left out. When nothing is due it says so in one line.
+
+--quiet prints nothing at all when nothing is due (so cron mails only when there is
+something to do). --count prints just the number of items overdue or due today (or
+within --days, if given): fast enough for a shell prompt.`,
+		Example: `  afterview chase
+  afterview chase --days 7
+  afterview chase --quiet          # in a crontab: mail only when something is due
+  afterview chase --count          # in a shell prompt`,
+		Args: args(),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if count && asJSON {
+				return errors.New("--count and --json do not go together: pick one")
+			}
+			given := cmd.Flags().Changed("days")
+			if given && (days < 0 || days > 1000) {
+				return fmt.Errorf("--days: %d is out of range (0 to 1000)", days)
+			}
+			st, err := c.openExisting(cmd)
+			if err != nil && !isNoDB(err) {
+				return err
+			}
+			if st != nil {
+				defer st.Close()
+			}
+			if count {
+				// The prompt's path: open, read the due rows, print.
+				if !given {
+					days = 0
+				}
+				return c.chaseCount(st, days, quiet)
+			}
+			if !given {
+				set := timeline.DefaultSettings()
+				if st != nil {
+					if set, err = st.Settings(); err != nil {
+						return err
+					}
+				}
+				days = set.LookaheadDays
+			}
+			items, err := chaseItems(st, c.today, days)
+			if err != nil {
+				return err
+			}
+			switch {
+			case len(items) == 0 && quiet:
+				return nil
+			case asJSON:
+				b, err := c.report().ChaseJSON(items)
+				if err != nil {
+					return err
+				}
+				return c.print(string(b))
+			case len(items) > 0:
+				return c.print(c.report().Chase(items))
+			}
+			var stats store.Stats
+			if st != nil {
+				if stats, err = st.ChaseStats(c.today.AddDays(days)); err != nil {
+					return err
+				}
+			}
+			return c.print(c.report().NothingToChase(stats.Later, stats.NextDue))
+		},
+	}
+	fl := cmd.Flags()
+	fl.IntVar(&days, "days", 0, "look this many days ahead (default: the lookahead_days setting)")
+	fl.BoolVar(&asJSON, "json", false, "print JSON: {\"today\", \"items\": [{\"id\", \"company\", \"role\", \"kind\", \"due\", \"section\", \"action\"}]}")
+	fl.BoolVarP(&quiet, "quiet", "q", false, "print nothing at all when nothing is due")
+	fl.BoolVar(&count, "count", false, "print only the number of items overdue or due today")
+	return cmd
+}
+
+// chaseItems returns the chase view on today with a lookahead of days; a nil
+// store (no database yet) has none.
+func chaseItems(st *store.Store, today timeline.Date, days int) ([]timeline.ChaseItem, error) {
+	if st == nil {
+		return nil, nil
+	}
+	entries, err := st.ChaseEntries(today.AddDays(days))
+	if err != nil {
+		return nil, err
+	}
+	return timeline.Chase(entries, today, days), nil
+}
+
+// chaseCount prints the number of chase items due within days.
+func (c *cli) chaseCount(st *store.Store, days int, quiet bool) error {
+	items, err := chaseItems(st, c.today, days)
+	if err != nil || (quiet && len(items) == 0) {
+		return err
+	}
+	return c.print(strconv.Itoa(len(items)) + "\n")
+}
+
+func (c *cli) listCmd() *cobra.Command {
+	var all, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list [flags]",
+		Short: "List applications with their stage and next action",
+		Long: `List applications, one a row: id, company, role, stage, next action and when it is
+due. Archived applications are listed only with --all. On a terminal the table fits
+its width; piped, it is plain text.`,
+		Example: `  afterview list
+  afterview list --all --json | jq '.applications[] | select(.stage == "offer")'`,
+		Args: args(),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := c.openExisting(cmd)
+			if err != nil && !isNoDB(err) {
+				return err
+			}
+			var entries []timeline.Entry
+			set := timeline.DefaultSettings()
+			archived := 0
+			if st != nil {
+				defer st.Close()
+				if entries, err = st.Entries(all); err != nil {
+					return err
+				}
+				if set, err = st.Settings(); err != nil {
+					return err
+				}
+				if len(entries) == 0 && !all && !asJSON {
+					withArchived, err := st.Entries(true)
+					if err != nil {
+						return err
+					}
+					archived = len(withArchived)
+				}
+			}
+			r := c.report()
+			switch {
+			case asJSON:
+				b, err := r.ListJSON(entries)
+				if err != nil {
+					return err
+				}
+				return c.print(string(b))
+			case len(entries) == 0:
+				return c.print(r.NoApplications(archived))
+			}
+			return c.print(r.List(entries, set.LookaheadDays))
+		},
+	}
+	cmd.Flags().BoolVarP(&all, "all", "a", false, "include archived applications")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: {\"today\", \"applications\": [...]}")
+	return cmd
+}
+
+func (c *cli) showCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show ID [flags]",
+		Short: "Show one application: stage, windows, next action, advice, events",
+		Long: `Show an application in full: its fields, stage and next action, the windows it is in
+(debrief, decision, reply, offer, reapply…) and where today sits in each, the offer's
+terms, advice for the stage, and its events.`,
+		Example: `  afterview show 3
+  afterview show 3 --json | jq .next`,
+		Args: args(argID),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			id, err := parseID(a[0], "an application")
+			if err != nil {
+				return err
+			}
+			return c.withStore(cmd, func(st *store.Store) error {
+				d, err := st.Derive(id)
+				if err != nil {
+					return err
+				}
+				r := c.report()
+				if asJSON {
+					b, err := r.ShowJSON(d)
+					if err != nil {
+						return err
+					}
+					return c.print(string(b))
+				}
+				set, err := st.Settings()
+				if err != nil {
+					return err
+				}
+				return c.print(r.Show(d, set))
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: the fields, \"stage\", \"next\", \"windows\" and \"events\"")
+	return cmd
+}
+
+func (c *cli) eventsCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "events ID",
+		Short:   "List an application's events with their ids",
+		Long:    "List an application's events in timeline order: id, date, type, fields and note. The ids are what `afterview unlog` takes.",
+		Example: "  afterview events 3",
+		Args:    args(argID),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			id, err := parseID(a[0], "an application")
+			if err != nil {
+				return err
+			}
+			return c.withStore(cmd, func(st *store.Store) error {
+				app, err := st.Application(id)
+				if err != nil {
+					return err
+				}
+				evs, err := st.Events(id)
+				if err != nil {
+					return err
+				}
+				r := c.report()
+				if len(evs) == 0 {
+					return c.print(r.AppLine("no events yet for application", app))
+				}
+				return c.print(r.Events(evs))
+			})
+		},
+	}
+}
+
+func (c *cli) configCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "config [KEY [VALUE]]",
+		Short: "Show or change the settings (the windows)",
+		Long: `With no arguments, list every setting with its value, unit and meaning. With KEY,
+print its value. With KEY VALUE, set it; every application is derived again.
+
+Settings: ` + strings.Join(timeline.SettingKeys(), ", ") + `.`,
+		Example: `  afterview config
+  afterview config reply_max_bd 10
+  afterview config holidays US`,
+		Args: func(cmd *cobra.Command, a []string) error {
+			if len(a) > 2 {
+				return fmt.Errorf("unexpected argument %q (usage: %s)", a[2], cmd.UseLine())
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if len(a) > 0 {
+				if _, err := timeline.DefaultSettings().Get(a[0]); err != nil {
+					return err
+				}
+			}
+			st, err := c.openExisting(cmd)
+			if err != nil && !isNoDB(err) {
+				return err
+			}
+			if len(a) == 2 {
+				if st == nil {
+					// Check against the defaults before creating the file.
+					set := timeline.DefaultSettings()
+					if err := set.Set(a[0], a[1]); err != nil {
+						return err
+					}
+					if err := set.Validate(); err != nil {
+						return err
+					}
+					if st, err = c.openStore(cmd); err != nil {
+						return err
+					}
+				}
+				defer st.Close()
+				if err := st.SetSetting(a[0], a[1]); err != nil {
+					return err
+				}
+				set, err := st.Settings()
+				if err != nil {
+					return err
+				}
+				return c.print(c.report().SettingLine(a[0], set))
+			}
+			set := timeline.DefaultSettings()
+			if st != nil {
+				defer st.Close()
+				if set, err = st.Settings(); err != nil {
+					return err
+				}
+			}
+			if len(a) == 1 {
+				v, err := set.Get(a[0])
+				if err != nil {
+					return err
+				}
+				return c.print(v + "\n")
+			}
+			return c.print(c.report().Settings(set))
+		},
+	}
+}
+
+func (c *cli) doctorCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "doctor",
+		Short: "Check that every kept summary matches a fresh derivation",
+		Long: `Check the database: every application's kept summary (stage, next action, due date)
+must equal a fresh derivation from its events. Prints each difference and exits 1 if
+there is any.`,
+		Example: "  afterview doctor",
+		Args:    args(),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := c.openExisting(cmd)
+			var noDB *noDBError
+			if errors.As(err, &noDB) {
+				return c.print(fmt.Sprintf("no database at %s yet; nothing to check\n", noDB.path))
+			} else if err != nil {
+				return err
+			}
+			defer st.Close()
+			diffs, err := st.Check()
+			if err != nil {
+				return err
+			}
+			if len(diffs) == 0 {
+				return c.print(fmt.Sprintf("ok: every kept summary in %s matches a fresh derivation\n", st.Path()))
+			}
+			if err := c.print(strings.Join(diffs, "\n") + "\n"); err != nil {
+				return err
+			}
+			return fmt.Errorf("%d kept summaries differ from a fresh derivation (please report this)", len(diffs))
+		},
+	}
+}
+
+func (c *cli) versionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "version",
+		Short:   "Print afterview's version",
+		Example: "  afterview version",
+		Args:    args(),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return c.print("afterview " + versionString() + "\n")
+		},
+	}
+}
+
+func (c *cli) demoCmd() *cobra.Command {
+	var apps int
+	var noTUI bool
+	cmd := &cobra.Command{
+		Use:   "demo [flags]",
+		Short: "Try afterview on sample applications",
+		Long: `Open the interactive view on a temporary database filled with sample applications in
+every stage (dated relative to today). With --db FILE the samples are written to that
+new file, which must not exist yet (AFTERVIEW_DB is ignored here, so your own
+database is never touched); --no-tui only writes it.`,
+		Example: `  afterview demo
+  afterview demo --db /tmp/demo.db --apps 10000 --no-tui`,
+		Args: args(),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if apps < 1 || apps > 1000000 {
+				return fmt.Errorf("--apps: %d is out of range (1 to 1000000)", apps)
+			}
+			given := cmd.Flags().Changed("db")
+			if noTUI && !given {
+				return errors.New("demo --no-tui writes the samples to a file: give it with --db FILE")
+			}
+			if _, ok := c.terminal(); !ok && !noTUI {
+				return errNoTerminal
+			}
+			path := c.dbFlag
+			if given {
+				if strings.TrimSpace(path) == "" {
+					return errors.New("--db is empty: give the database file's path")
+				}
+				if _, err := os.Stat(path); err == nil {
+					return fmt.Errorf("%s already exists: demo writes a new database (remove it or give another --db)", path)
+				}
+			} else {
+				dir, err := os.MkdirTemp("", "afterview-demo-")
+				if err != nil {
+					return err
+				}
+				defer os.RemoveAll(dir)
+				path = dir + string(os.PathSeparator) + "demo.db"
+			}
+			st, err := store.Open(path, c.todayFunc())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			if err := store.FillDemo(st, apps); err != nil {
+				return fmt.Errorf("fill %s with samples: %w", path, err)
+			}
+			if noTUI {
+				return c.print(fmt.Sprintf("wrote %d sample applications to %s\n", apps, path))
+			}
+			return startTUI(st, tui.Options{Today: c.todayFunc(), FixedToday: c.fixed, Title: "demo"})
+		},
+	}
+	cmd.Flags().IntVar(&apps, "apps", 30, "how many sample applications")
+	cmd.Flags().BoolVar(&noTUI, "no-tui", false, "only write the database given with --db")
+	return cmd
+}
+
+// Data in and out (issue 6): export, import, ics and backup. The work is
+// done in store (interchange.go, csv.go, ics.go, backup.go); these commands
+// only read flags, open the database and say what happened.
+
+// icsNow is the clock for the calendar feed's DTSTAMP (a variable for tests).
+var icsNow = time.Now
+
+// pickFormat returns "json" or "csv": the --format flag, else the fallback.
+func pickFormat(flag, fallback string) (string, error) {
+	if flag == "" {
+		return fallback, nil
+	}
+	f := strings.ToLower(strings.TrimSpace(flag))
+	if f != "json" && f != "csv" {
+		return "", fmt.Errorf("--format: %q is not json or csv", flag)
+	}
+	return f, nil
+}
+
+// pathErr drops the path from an *fs.PathError: the caller names it.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// writeOutput writes what write produces to stdout ("" or "-") or to the
+// file path: under a temporary name beside it, renamed into place once whole,
+// so a failure never leaves half a file. The database itself is refused.
+func (c *cli) writeOutput(st *store.Store, path string, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(c.stdout)
+	}
+	if fi, err := os.Stat(path); err == nil {
+		if fi.IsDir() {
+			return fmt.Errorf("-o %s is a directory: name a file", path)
+		}
+		if db, err := os.Stat(st.Path()); err == nil && os.SameFile(fi, db) {
+			return fmt.Errorf("-o %s is the database itself: write to another file", path)
+		}
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".afterview-out-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, pathErr(err))
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, pathErr(err))
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, pathErr(err))
+	}
+	return nil
+}
+
+// plural writes "1 event", "2 events".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+func (c *cli) exportCmd() *cobra.Command {
+	var format, out string
+	cmd := &cobra.Command{
+		Use:   "export [--format json|csv] [-o FILE]",
+		Short: "Write everything as JSON (to import again) or CSV (for a spreadsheet)",
+		Long: `Write the database to stdout, or to FILE with -o.
+
+JSON (the default) is afterview's interchange format, ` + store.Format + `: every application,
+archived ones too, with all its fields and its events with their extra fields, and the
+settings. afterview import reads it back with nothing lost, and the same database
+always gives the same bytes (applications by id, events in timeline order).
+
+CSV is one row per application, for a spreadsheet: its fields with the stage, next
+action and due date as of today. Dates are YYYY-MM-DD.
+
+With -o the format follows the file's extension (.csv, .json) unless --format is
+given; the file is replaced whole, never left half-written.`,
+		Example: `  afterview export -o afterview.json
+  afterview export -o applications.csv
+  afterview export | jq '.applications | length'`,
+		Args: args(),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			fallback := "json"
+			if strings.EqualFold(filepath.Ext(out), ".csv") {
+				fallback = "csv"
+			}
+			f, err := pickFormat(format, fallback)
+			if err != nil {
+				return err
+			}
+			return c.withStore(cmd, func(st *store.Store) error {
+				var info store.ExportInfo
+				err := c.writeOutput(st, out, func(w io.Writer) error {
+					var err error
+					if f == "csv" {
+						info, err = st.ExportCSV(w)
+					} else {
+						info, err = st.ExportJSON(w)
+					}
+					return err
+				})
+				if err != nil || out == "" || out == "-" {
+					return err
+				}
+				return c.print(fmt.Sprintf("exported %s with %s to %s (%s)\n",
+					plural(info.Applications, "application"), plural(info.Events, "event"), out, f))
+			})
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "", "json or csv (default: from -o's extension, else json)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of stdout")
+	return cmd
+}
+
+func (c *cli) importCmd() *cobra.Command {
+	var format, dateFormat string
+	var dryRun bool
+	cmd := &cobra.Command{
+		Use:   "import FILE [--format json|csv] [--date-format LAYOUT] [--dry-run]",
+		Short: "Add applications from an export (JSON) or a spreadsheet (CSV)",
+		Long: `Add the applications in FILE (- for stdin) in one transaction: when anything in the
+file is wrong nothing is imported, and the error names the row or application, the
+column or field, and the value. --dry-run shows what would be imported, writes nothing.
+
+The format follows the extension (.json, .csv), else the content; or give --format.
+
+JSON: a file written by afterview export. Into a new, empty database its settings
+are restored too; a database in use keeps its own (the differences are listed).
+
+CSV: a spreadsheet saved as CSV with a header row; each further row is an application.
+Headers match ignoring case, spaces and punctuation; other columns are ignored:
+` + store.CSVColumnsHelp() + `An interview date logs an interview on that day. Dates are YYYY-MM-DD, or the form
+given with --date-format, made of:
+` + store.DateFormatHelp() + `Cells may be quoted ("Acme, Inc."); the separator is a comma, or a semicolon or tab
+when the header row uses those; a UTF-8 byte-order mark is fine.
+
+An application already in the database is skipped, not added twice: same company
+and role (ignoring case and extra spaces), unless both have interviews and none on
+the same day (applying to the same role again later is a new application). So
+importing the same file twice adds nothing the second time.`,
+		Example: `  afterview import afterview.json
+  afterview import --dry-run applications.csv
+  afterview import --date-format MM/DD/YYYY "Job search.csv"
+  afterview import --date-format DD.MM.YYYY bewerbungen.csv
+  pbpaste | afterview import - --format csv`,
+		Args: args("the FILE to import (- for stdin)"),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			df, err := store.ParseDateFormat(dateFormat)
+			if err != nil {
+				return fmt.Errorf("--date-format: %w", err)
+			}
+			name, label := a[0], a[0]
+			var data []byte
+			if name == "-" {
+				label = "stdin"
+				data, err = io.ReadAll(c.stdin)
+			} else {
+				data, err = os.ReadFile(name)
+			}
+			if err != nil {
+				return fmt.Errorf("cannot read %s: %v", label, pathErr(err))
+			}
+			f, err := pickFormat(format, store.DetectFormat(name, data[:min(len(data), 512)]))
+			if err != nil {
+				return err
+			}
+			var b *store.Batch
+			if f == "json" {
+				if dateFormat != "" {
+					return fmt.Errorf("--date-format is for CSV files; %s is JSON, whose dates are always YYYY-MM-DD", label)
+				}
+				b, err = store.ReadJSON(bytes.NewReader(data))
+			} else {
+				b, err = store.ReadCSV(bytes.NewReader(data), df)
+			}
+			switch {
+			case errors.Is(err, store.ErrEmpty):
+				return fmt.Errorf("%s is empty: nothing to import", label)
+			case err != nil:
+				return fmt.Errorf("%s: %w", label, err)
+			case len(b.Apps) == 0 && b.Settings == nil:
+				return c.print(fmt.Sprintf("nothing to import: %s holds no applications\n", label))
+			}
+			var res store.ImportResult
+			if dryRun {
+				st, err := c.openExisting(cmd)
+				switch {
+				case isNoDB(err):
+					res, err = store.DryRunNew(b) // no database yet: do not make one
+				case err == nil:
+					defer st.Close()
+					res, err = st.Import(b, true)
+				}
+				if err != nil {
+					return fmt.Errorf("%s: %w", label, err)
+				}
+			} else {
+				st, err := c.openStore(cmd)
+				if err != nil {
+					return err
+				}
+				defer st.Close()
+				if res, err = st.Import(b, false); err != nil {
+					return fmt.Errorf("%s: %w", label, err)
+				}
+			}
+			return c.print(importReport(label, b, res))
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&format, "format", "", "json or csv (default: from the extension, else the content)")
+	fl.StringVar(&dateFormat, "date-format", "", "CSV: how the sheet writes dates, e.g. MM/DD/YYYY or DD.MM.YYYY (YYYY-MM-DD always works)")
+	fl.BoolVarP(&dryRun, "dry-run", "n", false, "show what would be imported; write nothing")
+	return cmd
+}
+
+// importReport says what an import did, or would do: with a dry run, one
+// line per application first.
+func importReport(label string, b *store.Batch, res store.ImportResult) string {
+	var sb strings.Builder
+	verb, skipped, restored := "imported", "skipped", "restored from the file"
+	if res.DryRun {
+		verb, skipped, restored = "would import", "would skip", "would be restored from the file"
+		for _, p := range res.Apps {
+			what := p.App.Company
+			if p.App.Role != "" {
+				what += " — " + p.App.Role
+			}
+			if p.Duplicate != 0 {
+				fmt.Fprintf(&sb, "  skip %s: %s (already here as application %d)\n", p.Where, what, p.Duplicate)
+			} else {
+				fmt.Fprintf(&sb, "  add  %s: %s (%s)\n", p.Where, what, plural(len(p.Events), "event"))
+			}
+		}
+	}
+	fmt.Fprintf(&sb, "%s %s with %s from %s", verb, plural(res.Added, "application"), plural(res.Events, "event"), label)
+	if res.Skipped > 0 {
+		fmt.Fprintf(&sb, "; %s %s already here", skipped, plural(res.Skipped, "application"))
+	}
+	sb.WriteString("\n")
+	if len(b.Ignored) > 0 {
+		fmt.Fprintf(&sb, "ignored columns: %s\n", strings.Join(b.Ignored, ", "))
+	}
+	switch res.Settings {
+	case store.SettingsApplied:
+		fmt.Fprintf(&sb, "settings: %s\n", restored)
+	case store.SettingsKept:
+		fmt.Fprintf(&sb, "settings: kept this database's, which differ from the file's (%s); afterview config KEY VALUE changes one\n",
+			strings.Join(res.SettingsDiff, "; "))
+	}
+	if res.DryRun {
+		sb.WriteString("dry run: nothing was written\n")
+	}
+	return sb.String()
+}
+
+func (c *cli) icsCmd() *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "ics [-o FILE]",
+		Short: "Write a calendar (.ics) of due dates and scheduled interviews",
+		Long: `Write an iCalendar feed to stdout, or to FILE with -o: an all-day entry on the due date
+of each next action — follow-up, offer deadline, on-hold check-in, reapply window
+opening — and on the day of each scheduled (future) interview, for the applications
+that are not archived. A snoozed application's entry moves to the day the snooze ends.
+
+Entries keep their UID from one feed to the next (afterview-app-ID-next@afterview for
+an application's next action, afterview-event-ID@afterview for an interview), so a
+calendar that subscribes to the file, or imports it again, moves an entry when its
+due date moves instead of adding a second one. Refresh the file after logging events,
+e.g. from cron.`,
+		Example: `  afterview ics -o ~/calendars/afterview.ics
+  0 7 * * * afterview ics -o ~/calendars/afterview.ics    # crontab: every morning`,
+		Args: args(),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return c.withStore(cmd, func(st *store.Store) error {
+				var n int
+				err := c.writeOutput(st, out, func(w io.Writer) error {
+					var err error
+					n, err = st.WriteICS(w, icsNow())
+					return err
+				})
+				if err != nil || out == "" || out == "-" {
+					return err
+				}
+				entries := strconv.Itoa(n) + " calendar entries"
+				if n == 1 {
+					entries = "1 calendar entry"
+				}
+				return c.print(fmt.Sprintf("wrote %s to %s\n", entries, out))
+			})
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of stdout")
+	return cmd
+}
+
+func (c *cli) backupCmd() *cobra.Command {
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "backup FILE [--force]",
+		Short: "Copy the database safely, even while afterview is open",
+		Long: `Write a consistent copy of the database to FILE with SQLite's VACUUM INTO: safe while
+the interactive view or another afterview is running, it holds every change committed
+before it began. The copy is checked, then put in place whole. FILE must not exist
+unless --force is given, and is never the database itself.
+
+To restore, either use the copy as it is: afterview --db FILE (or AFTERVIEW_DB=FILE);
+or quit every afterview, move the database and its -wal and -shm files aside, and
+copy FILE in its place.`,
+		Example: `  afterview backup ~/backups/afterview-$(date +%F).db
+  afterview backup /media/usb/afterview.db --force`,
+		Args: args("the backup FILE to write"),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			return c.withStore(cmd, func(st *store.Store) error {
+				info, err := st.Backup(a[0], force)
+				if err != nil {
+					return err
+				}
+				return c.print(fmt.Sprintf("backed up %s with %s to %s (use it: afterview --db %s)\n",
+					plural(info.Applications, "application"), plural(info.Events, "event"), info.Path, info.Path))
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists")
+	return cmd
+}

@@ -1,0 +1,263 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+)
+
+// The data-in-and-out commands (issue 6): export, import, ics, backup, with
+// the session harness of main_test.go.
+
+// fileSum returns a file's SHA-256, or "none" when there is no file.
+func fileSum(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "none"
+	}
+	return fmt.Sprintf("%x", sha256.Sum256(b))
+}
+
+// pipe runs one command with stdin and records it like session.run.
+func (s *session) pipe(stdin string, args ...string) result {
+	s.t.Helper()
+	var out, errb bytes.Buffer
+	err := run(args, strings.NewReader(stdin), &out, &errb, func(k string) string { return s.env[k] })
+	r := result{out.String(), errb.String(), exitStatus(err, &errb)}
+	s.tx.WriteString("$ ... | afterview " + strings.Join(args, " ") + "\n" + r.stdout)
+	for _, l := range strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n") {
+		if l != "" {
+			s.tx.WriteString("! " + l + "\n")
+		}
+	}
+	s.tx.WriteString("\n")
+	if r.code != 0 {
+		s.t.Fatalf("afterview %v: exit %d: %s", args, r.code, r.stderr)
+	}
+	return r
+}
+
+func (s *session) write(name, content string) string {
+	s.t.Helper()
+	path := filepath.Join(s.dir, name)
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		s.t.Fatal(err)
+	}
+	return path
+}
+
+func TestCLIExportImportRoundTrip(t *testing.T) {
+	s := newSession(t)
+	s.seed()
+	s.ok("config", "holidays", "GB")
+	s.ok("archive", "5")
+	s.ok("export")
+	exported := s.last.stdout
+	file := filepath.Join(s.dir, "afterview.json")
+	s.ok("export", "-o", file)
+	if b, _ := os.ReadFile(file); string(b) != exported {
+		t.Error("export -o wrote other bytes than export to stdout")
+	}
+	// Into a new database: everything, settings included, and the same bytes out.
+	other := filepath.Join(s.dir, "other.db")
+	s.ok("--db", other, "import", "--dry-run", file)
+	if _, err := os.Stat(other); err == nil {
+		t.Error("import --dry-run created the database")
+	}
+	s.ok("--db", other, "import", file)
+	if got := s.exec("--db", other, "export").stdout; got != exported {
+		t.Errorf("export → import → export changed the bytes")
+	}
+	// Twice: nothing added, and the database untouched.
+	before := fileSum(t, other)
+	s.ok("--db", other, "import", file)
+	if fileSum(t, other) != before {
+		t.Error("importing the same file again changed the database")
+	}
+	s.ok("--db", other, "list", "--all")
+	// Into a database in use: its own settings stay.
+	s.ok("--db", filepath.Join(s.dir, "third.db"), "config", "reply_max_bd", "9")
+	s.pipe(exported, "--db", filepath.Join(s.dir, "third.db"), "import", "-")
+	s.ok("--db", filepath.Join(s.dir, "third.db"), "config", "holidays")
+	s.golden()
+}
+
+func TestCLIImportSpreadsheet(t *testing.T) {
+	s := newSession(t)
+	sheet := filepath.Join("testdata", "spreadsheet.csv")
+	s.ok("import", "-n", sheet)
+	if _, err := os.Stat(s.env["AFTERVIEW_DB"]); err == nil {
+		t.Error("import --dry-run created the database")
+	}
+	s.ok("import", sheet)
+	s.ok("import", "--date-format", "MM/DD/YYYY", filepath.Join("testdata", "spreadsheet-us.csv"))
+	s.ok("import", "--dry-run", "--date-format", "DD.MM.YYYY", filepath.Join("testdata", "spreadsheet-eu.csv"))
+	s.pipe("Company;Role;Interview date\nGlobex;PM;20.11.2026\nAcme Robotics;senior backend engineer;\n",
+		"import", "-", "--format", "csv", "--date-format", "DD.MM.YYYY")
+	s.ok("list")
+	s.ok("export", "--format", "csv")
+	csvFile := filepath.Join(s.dir, "apps.csv")
+	s.ok("export", "-o", csvFile)
+	if b, _ := os.ReadFile(csvFile); string(b) != s.exec("export", "--format", "csv").stdout {
+		t.Error("export -o x.csv is not the CSV export")
+	}
+	s.ok("import", csvFile) // the CSV export reads back as the same applications
+	s.golden()
+}
+
+func TestCLIDataErrorsWriteNothing(t *testing.T) {
+	s := newSession(t)
+	s.seed()
+	db := s.env["AFTERVIEW_DB"]
+	good := filepath.Join(s.dir, "good.json")
+	s.ok("export", "-o", good)
+	export, _ := os.ReadFile(good)
+	files := map[string]string{
+		"empty.csv":      "",
+		"bom.csv":        "\ufeff\r\n",
+		"nocompany.csv":  "Title,Interview date\nSRE,2026-11-20\n",
+		"baddate.csv":    "Company,Interviewed\nNewCo,2026-11-20\nGlobex,\"Nov 20, 2026\"\n",
+		"usdate.csv":     "Company,Interviewed\nNewCo,11/20/2026\n",
+		"nocompanycell":  "Company,Role\n,SRE\n",
+		"quote.csv":      "Company,Notes\nAcme,\"unclosed\n",
+		"v2.json":        strings.Replace(string(export), "afterview/v1", "afterview/v2", 1),
+		"other.json":     `{"format": "jsonresume/v1", "basics": {}}`,
+		"list.json":      s.exec("list", "--json").stdout,
+		"unknown.json":   strings.Replace(string(export), `"archived": false`, `"archived": false, "salary": 180000`, 1),
+		"unknownev.json": strings.Replace(string(export), `"type": "heard"`, `"type": "heard", "mood": "good"`, 1),
+		"badev.json":     strings.Replace(string(export), `"type": "heard"`, `"type": "heard", "deadline": "2026-12-01"`, 1),
+		"bad.json":       `{"format": "afterview/v1", "applications": [{"company": "Acme",}]}`,
+		"late.json":      strings.Replace(string(export), `"date": "2026-11-10"`, `"date": "2026-11-31"`, 1),
+	}
+	for name, content := range files {
+		s.write(name, content)
+	}
+	if err := os.Mkdir(filepath.Join(s.dir, "adir"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	s.write("backup.db", "an older backup")
+	in := func(name string) string { return filepath.Join(s.dir, name) }
+	before := fileSum(t, db)
+	for _, args := range [][]string{
+		{"import", in("missing.csv")},
+		{"import", in("adir")},
+		{"import", in("empty.csv")},
+		{"import", in("bom.csv")},
+		{"import", in("nocompany.csv")},
+		{"import", in("baddate.csv")},
+		{"import", in("usdate.csv")},
+		{"import", in("usdate.csv"), "--date-format", "DD/MM/YYYY"},
+		{"import", in("usdate.csv"), "--date-format", "MM/YYYY"},
+		{"import", in("nocompanycell"), "--format", "csv"},
+		{"import", in("quote.csv")},
+		{"import", in("v2.json")},
+		{"import", in("other.json")},
+		{"import", in("list.json")},
+		{"import", in("unknown.json")},
+		{"import", in("unknownev.json")},
+		{"import", in("badev.json")},
+		{"import", in("bad.json")},
+		{"import", in("late.json")},
+		{"import", in("good.json"), "--date-format", "MM/DD/YYYY"},
+		{"import", in("good.json"), "--format", "yaml"},
+		{"import"},
+		{"export", "--format", "xml"},
+		{"export", "-o", db},
+		{"export", "-o", in("adir")},
+		{"export", "-o", in("no/such/dir/x.json")},
+		{"ics", "-o", db},
+		{"backup"},
+		{"backup", in("backup.db")},
+		{"backup", db, "--force"},
+		{"backup", in("adir")},
+		{"backup", in("no/such/dir/b.db")},
+		{"--db", in("nothere.db"), "export"},
+		{"--db", in("nothere.db"), "ics"},
+		{"--db", in("nothere.db"), "backup", in("b2.db")},
+	} {
+		s.fail(args...)
+		if fileSum(t, db) != before {
+			t.Fatalf("afterview %v changed the database file", args)
+		}
+	}
+	for _, name := range []string{"nothere.db", "b2.db"} {
+		if _, err := os.Stat(in(name)); err == nil {
+			t.Errorf("a failed command created %s", name)
+		}
+	}
+	if b, _ := os.ReadFile(in("backup.db")); string(b) != "an older backup" {
+		t.Error("backup without --force overwrote a file")
+	}
+	leftovers, _ := filepath.Glob(in(".afterview-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+	s.golden()
+}
+
+func TestCLIICS(t *testing.T) {
+	icsNow = func() time.Time { return time.Date(2026, 11, 24, 7, 0, 0, 0, time.UTC) }
+	defer func() { icsNow = time.Now }()
+	s := newSession(t)
+	s.seed()
+	s.ok("log", "4", "interview", "--date", "2026-12-01", "--note", "team match")
+	out := s.exec("ics").stdout
+	file := filepath.Join(s.dir, "afterview.ics")
+	s.ok("ics", "-o", file)
+	s.ok("chase", "--days", "200")
+	s.golden()
+	if b, _ := os.ReadFile(file); string(b) != out {
+		t.Error("ics -o wrote other bytes than ics to stdout")
+	}
+	cal, err := ics.ParseCalendar(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range cal.Events() {
+		start, err := e.GetAllDayStartAt()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[e.Id()] = start.Format("2006-01-02") + " " + e.GetProperty(ics.ComponentPropertySummary).Value
+	}
+	// The same days as chase --days 200 prints, plus the interview booked on 1 Dec.
+	want := map[string]string{
+		"afterview-app-1-next@afterview": "2026-12-02 Follow up: Acme (SDE II)",
+		"afterview-app-2-next@afterview": "2026-11-30 Follow up: Globex (PM)",
+		"afterview-app-3-next@afterview": "2026-11-27 Offer deadline: Initech (SWE)",
+		"afterview-app-5-next@afterview": "2027-04-20 Reapply window opens: Umbrella (SRE)",
+		"afterview-event-9@afterview":    "2026-12-01 Interview: Hooli (Staff Engineer)",
+	}
+	for uid, w := range want {
+		if got[uid] != w {
+			t.Errorf("%s: %q, want %q", uid, got[uid], w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("entries %v", got)
+	}
+}
+
+func TestCLIBackup(t *testing.T) {
+	s := newSession(t)
+	s.seed()
+	file := filepath.Join(s.dir, "backup.db")
+	s.ok("backup", file)
+	s.fail("backup", file)
+	s.ok("log", "1", "heard")
+	s.ok("backup", file, "--force")
+	if got, want := s.exec("--db", file, "list", "--all", "--json").stdout, s.exec("list", "--all", "--json").stdout; got != want {
+		t.Errorf("the backup lists\n%s\nthe database\n%s", got, want)
+	}
+	s.ok("--db", file, "doctor")
+	s.golden()
+}

@@ -1,0 +1,395 @@
+package store
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/afterview/afterview/timeline"
+)
+
+// Format names the interchange format and its version: the "format" field of
+// every export. A file of a later version is refused, never half-read.
+const Format = "afterview/v1"
+
+// ErrEmpty is returned (wrapped) when a file to import holds nothing at all.
+var ErrEmpty = errors.New("the file is empty")
+
+// ixFile is the interchange file as written; ixFileIn as read (the settings
+// are decoded on their own so that their errors name the setting).
+type ixFile struct {
+	Format       string     `json:"format"`
+	Settings     ixSettings `json:"settings"`
+	Applications []ixApp    `json:"applications"`
+}
+
+type ixFileIn struct {
+	Format       string          `json:"format"`
+	Settings     json.RawMessage `json:"settings"`
+	Applications []ixApp         `json:"applications"`
+}
+
+// ixAppFields are an application's own fields, shared by ixApp and by
+// ixAppRaw, which keeps its events undecoded to find which one is bad.
+type ixAppFields struct {
+	Company   string `json:"company"`
+	Role      string `json:"role"`
+	Recruiter string `json:"recruiter"`
+	Contact   string `json:"contact"`
+	URL       string `json:"url"`
+	Notes     string `json:"notes"`
+	Archived  bool   `json:"archived"`
+}
+
+type ixApp struct {
+	ixAppFields
+	Events []ixEvent `json:"events"`
+}
+
+type ixAppRaw struct {
+	ixAppFields
+	Events []json.RawMessage `json:"events"`
+}
+
+// ixEvent is an event; dates stay text here so that an error can name the
+// field that holds a bad one. Fields an event does not carry are left out.
+type ixEvent struct {
+	Type     string `json:"type"`
+	Date     string `json:"date"`
+	Note     string `json:"note,omitempty"`
+	By       string `json:"by,omitempty"`
+	Deadline string `json:"deadline,omitempty"`
+	Until    string `json:"until,omitempty"`
+	Base     int64  `json:"base,omitempty"`
+	Bonus    int64  `json:"bonus,omitempty"`
+	Equity   int64  `json:"equity,omitempty"`
+	Currency string `json:"currency,omitempty"`
+}
+
+func toIxApp(a timeline.Application, events []timeline.Event) ixApp {
+	x := ixApp{ixAppFields: ixAppFields{Company: a.Company, Role: a.Role, Recruiter: a.Recruiter,
+		Contact: a.Contact, URL: a.URL, Notes: a.Notes, Archived: a.Archived}, Events: []ixEvent{}}
+	for _, e := range events {
+		x.Events = append(x.Events, ixEvent{Type: string(e.Type), Date: e.Date.String(), Note: e.Note,
+			By: e.By.String(), Deadline: e.Deadline.String(), Until: e.Until.String(),
+			Base: e.Base, Bonus: e.Bonus, Equity: e.Equity, Currency: e.Currency})
+	}
+	return x
+}
+
+func (x ixAppFields) app() timeline.Application {
+	return timeline.Application{Company: x.Company, Role: x.Role, Recruiter: x.Recruiter,
+		Contact: x.Contact, URL: x.URL, Notes: x.Notes, Archived: x.Archived}
+}
+
+// event reads one event; its errors name the JSON field.
+func (x ixEvent) event() (timeline.Event, error) {
+	if strings.TrimSpace(x.Type) == "" {
+		return timeline.Event{}, errors.New(`the event has no "type"`)
+	}
+	t, err := timeline.ParseEventType(x.Type)
+	if err != nil {
+		return timeline.Event{}, err
+	}
+	if x.Date == "" {
+		return timeline.Event{}, errors.New(`the event has no "date" (YYYY-MM-DD)`)
+	}
+	e := timeline.Event{Type: t, Note: x.Note, Base: x.Base, Bonus: x.Bonus, Equity: x.Equity, Currency: x.Currency}
+	for _, f := range []struct {
+		name string
+		text string
+		d    *timeline.Date
+	}{{"date", x.Date, &e.Date}, {"by", x.By, &e.By}, {"deadline", x.Deadline, &e.Deadline}, {"until", x.Until, &e.Until}} {
+		if f.text == "" {
+			continue
+		}
+		if *f.d, err = timeline.ParseDate(f.text); err != nil {
+			return e, fmt.Errorf("%q: %q is not a date (want YYYY-MM-DD, e.g. 2026-11-20)", f.name, f.text)
+		}
+	}
+	// Validate words this for the command line (--deadline); here it is a field.
+	for _, f := range timeline.AllFields {
+		if e.Has(f) && !t.Takes(f) {
+			takes := []string{"type", "date", "note"}
+			for _, g := range t.Fields() {
+				takes = append(takes, string(g))
+			}
+			return e, fmt.Errorf("%q is not a field of %s events (they take: %s)", f, t, strings.Join(takes, ", "))
+		}
+	}
+	return e, e.Validate()
+}
+
+// snapshot is the whole database read in one read transaction, so that an
+// export is consistent even while another process writes.
+type snapshot struct {
+	set    timeline.Settings
+	apps   []timeline.Application     // ordered by id
+	events map[int64][]timeline.Event // each in timeline order
+}
+
+func (s *Store) snapshot() (snapshot, error) {
+	var snap snapshot
+	tx, err := s.db.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return snap, err
+	}
+	defer tx.Rollback()
+	if snap.set, err = settingsFrom(tx); err != nil {
+		return snap, err
+	}
+	apps, err := loadApps(tx, nil)
+	if err != nil {
+		return snap, err
+	}
+	if snap.events, err = loadEvents(tx, nil); err != nil {
+		return snap, err
+	}
+	snap.apps = make([]timeline.Application, 0, len(apps))
+	for _, a := range apps {
+		snap.apps = append(snap.apps, a)
+	}
+	slices.SortFunc(snap.apps, func(a, b timeline.Application) int { return cmp.Compare(a.ID, b.ID) })
+	return snap, nil
+}
+
+// ExportJSON writes every application (archived ones too) with every event,
+// and the settings, in the interchange format: applications by id, events in
+// timeline order, so the same database always gives the same bytes and
+// export → import into an empty database → export gives them again.
+func (s *Store) ExportJSON(w io.Writer) (ExportInfo, error) {
+	snap, err := s.snapshot()
+	if err != nil {
+		return ExportInfo{}, err
+	}
+	f := ixFile{Format: Format, Settings: ixSettings(snap.set), Applications: make([]ixApp, 0, len(snap.apps))}
+	for _, a := range snap.apps {
+		f.Applications = append(f.Applications, toIxApp(a, snap.events[a.ID]))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // "R&D" stays readable
+	enc.SetIndent("", "  ")
+	return snap.info(), enc.Encode(f)
+}
+
+// ExportInfo counts what an export wrote.
+type ExportInfo struct {
+	Applications int
+	Events       int
+}
+
+func (snap snapshot) info() ExportInfo {
+	n := 0
+	for _, evs := range snap.events {
+		n += len(evs)
+	}
+	return ExportInfo{Applications: len(snap.apps), Events: n}
+}
+
+// utf8BOM is what some editors and spreadsheets put before UTF-8 text.
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// ReadJSON reads an export. Nothing is written: pass the Batch to Import.
+// A file of another format or a later version, a field this version does not
+// know, a bad date or an event that breaks DOMAIN.md's rules is an error
+// that says where (application 3 (Acme), event 2: …).
+func ReadJSON(r io.Reader) (*Batch, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	data = bytes.TrimPrefix(data, utf8BOM)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, ErrEmpty
+	}
+	var f ixFileIn
+	if err := decodeStrict(data, &f, true); err != nil {
+		// A file of another format or version is that, whatever else is wrong.
+		if ferr := claimedFormat(data); ferr != nil {
+			return nil, ferr
+		}
+		return nil, locateJSONError(data, err)
+	}
+	if err := checkFormat(f.Format); err != nil {
+		return nil, err
+	}
+	b := &Batch{Apps: make([]ImportApp, 0, len(f.Applications))}
+	if len(f.Settings) > 0 && string(f.Settings) != "null" {
+		var set ixSettings
+		if err := json.Unmarshal(f.Settings, &set); err != nil {
+			return nil, fmt.Errorf(`"settings": %w`, jsonProblem(err, nil, nil))
+		}
+		b.Settings = (*timeline.Settings)(&set)
+	}
+	for i, a := range f.Applications {
+		where := fmt.Sprintf("application %d (%s)", i+1, a.Company)
+		if strings.TrimSpace(a.Company) == "" {
+			return nil, fmt.Errorf(`application %d: "company" is missing or empty`, i+1)
+		}
+		ia := ImportApp{App: a.app(), Where: fmt.Sprintf("application %d", i+1), Events: make([]timeline.Event, len(a.Events))}
+		for j, x := range a.Events {
+			if ia.Events[j], err = x.event(); err != nil {
+				return nil, fmt.Errorf("%s, event %d: %w", where, j+1, err)
+			}
+		}
+		b.Apps = append(b.Apps, ia)
+	}
+	return b, nil
+}
+
+// decodeStrict decodes one JSON value into v, refusing unknown fields and,
+// when whole is true, anything after the value.
+func decodeStrict(data []byte, v any, whole bool) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if whole {
+		if _, err := dec.Token(); err != io.EOF {
+			return errors.New("there is more after the end of the JSON value (two files joined?)")
+		}
+	}
+	return nil
+}
+
+// checkFormat refuses every "format" but this version's.
+func checkFormat(format string) error {
+	var v int
+	switch {
+	case format == Format:
+		return nil
+	case format == "":
+		return fmt.Errorf(`not an afterview export: it has no "format": %q (make one with afterview export)`, Format)
+	case strings.HasPrefix(format, "afterview/v"):
+		if _, err := fmt.Sscanf(format, "afterview/v%d", &v); err == nil && v > 1 {
+			return fmt.Errorf("written by a newer afterview (format %s; this one reads %s): upgrade afterview to import it", format, Format)
+		}
+	}
+	return fmt.Errorf("not an afterview export: its format is %q, not %q", format, Format)
+}
+
+// claimedFormat checks the "format" of a file that did not decode: a valid
+// JSON object of another format or version gets that error first.
+func claimedFormat(data []byte) error {
+	var head map[string]json.RawMessage
+	if err := json.Unmarshal(data, &head); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return fmt.Errorf("not an afterview export: the file holds a JSON %s, not an object with \"format\": %q", te.Value, Format)
+		}
+		return nil // not valid JSON: let the syntax error speak
+	}
+	var format string
+	if raw, ok := head["format"]; ok {
+		if json.Unmarshal(raw, &format) != nil {
+			return fmt.Errorf(`not an afterview export: its "format" is %s, not %q`, raw, Format)
+		}
+	}
+	return checkFormat(format)
+}
+
+// locateJSONError decodes the file again piece by piece to say where err is:
+// the top level, the settings, or which application and event.
+func locateJSONError(data []byte, err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return jsonProblem(err, data, nil)
+	}
+	var top struct {
+		Format       string            `json:"format"`
+		Settings     json.RawMessage   `json:"settings"`
+		Applications []json.RawMessage `json:"applications"`
+	}
+	if e := decodeStrict(data, &top, true); e != nil {
+		return fmt.Errorf("at the top level: %w", jsonProblem(e, nil, ixFile{}))
+	}
+	for i, raw := range top.Applications {
+		var a ixAppRaw
+		if e := decodeStrict(raw, &a, false); e != nil {
+			return fmt.Errorf("application %d: %w", i+1, jsonProblem(e, nil, ixApp{}))
+		}
+		for j, ev := range a.Events {
+			var x ixEvent
+			if e := decodeStrict(ev, &x, false); e != nil {
+				return fmt.Errorf("application %d (%s), event %d: %w", i+1, a.Company, j+1, jsonProblem(e, nil, ixEvent{}))
+			}
+		}
+	}
+	return jsonProblem(err, data, nil)
+}
+
+// jsonProblem rewords an encoding/json error for people: the line and column
+// of a syntax error (when data is given), the field that holds the wrong kind
+// of value, or the unknown field with the fields that the object of type
+// shape takes.
+func jsonProblem(err error, data []byte, shape any) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		if data != nil {
+			line, col := lineCol(data, se.Offset)
+			return fmt.Errorf("not valid JSON: line %d, column %d: %v", line, col, se)
+		}
+		return fmt.Errorf("not valid JSON: %v", se)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return errors.New("not valid JSON: it ends too early (is the file cut short?)")
+	case errors.As(err, &te):
+		field := te.Field[strings.LastIndex(te.Field, ".")+1:]
+		if field == "" {
+			return fmt.Errorf("want an object, not a JSON %s", te.Value)
+		}
+		return fmt.Errorf("%q must be %s, not %s", field, kindName(te), te.Value)
+	}
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		if shape == nil {
+			return fmt.Errorf("unknown field %s", name)
+		}
+		return fmt.Errorf("unknown field %s (%s takes: %s)", name, shapeName(shape), strings.Join(jsonFields(shape), ", "))
+	}
+	return err
+}
+
+func kindName(te *json.UnmarshalTypeError) string {
+	switch te.Type.Kind().String() {
+	case "string":
+		return "text in quotes"
+	case "int64", "int":
+		return "a whole number"
+	case "bool":
+		return "true or false"
+	case "slice":
+		return "a list [...]"
+	case "struct", "map":
+		return "an object {...}"
+	}
+	return "a " + te.Type.String()
+}
+
+func shapeName(shape any) string {
+	switch shape.(type) {
+	case ixApp:
+		return "an application"
+	case ixEvent:
+		return "an event"
+	}
+	return "the file"
+}
+
+// lineCol turns a byte offset into a 1-based line and column.
+func lineCol(data []byte, off int64) (int, int) {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	before := data[:off]
+	line := bytes.Count(before, []byte("\n")) + 1
+	return line, int(off) - bytes.LastIndexByte(before, '\n') - 1
+}

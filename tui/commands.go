@@ -1,0 +1,175 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"runtime"
+	"time"
+
+	"github.com/afterview/afterview/store"
+	"github.com/afterview/afterview/timeline"
+	"github.com/aymanbagabas/go-osc52/v2"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Commands: the only places the TUI calls the store, the clipboard or another
+// program. Each returns one typed message (messages.go).
+
+// loadCmd reads everything the dashboard shows. The data version is read
+// first, so a change committed during the read is seen by the next poll.
+func loadCmd(st Store, seq int) tea.Cmd {
+	return func() tea.Msg {
+		msg := loadedMsg{seq: seq}
+		if msg.version, msg.err = st.DataVersion(); msg.err != nil {
+			return msg
+		}
+		if msg.settings, msg.err = st.Settings(); msg.err != nil {
+			return msg
+		}
+		msg.entries, msg.err = st.Entries(true)
+		return msg
+	}
+}
+
+// entryCmd re-reads one application's entry after a write to it; focus
+// selects it on the dashboard once it is there.
+func entryCmd(st Store, id int64, focus bool) tea.Cmd {
+	return func() tea.Msg {
+		e, err := st.Entry(id)
+		if errors.Is(err, store.ErrNotFound) {
+			return entryMsg{id: id, gone: true}
+		}
+		return entryMsg{id: id, entry: e, focus: focus, err: err}
+	}
+}
+
+// deriveCmd derives one application in full (detail view, draft).
+func deriveCmd(st Store, id int64, purpose derivePurpose) tea.Cmd {
+	return func() tea.Msg {
+		d, err := st.Derive(id)
+		return derivedMsg{id: id, purpose: purpose, d: d, err: err}
+	}
+}
+
+// pollCmd waits every, then reads the data version and, unless the date is
+// fixed, today's date.
+func pollCmd(st Store, every time.Duration, today func() timeline.Date, fixed timeline.Date) tea.Cmd {
+	if every <= 0 {
+		return nil
+	}
+	return tea.Tick(every, func(time.Time) tea.Msg {
+		msg := pollMsg{today: fixed}
+		if fixed.IsZero() {
+			msg.today = today()
+		}
+		msg.version, msg.err = st.DataVersion()
+		return msg
+	})
+}
+
+// addAppCmd adds an application with its first events.
+func addAppCmd(st Store, app timeline.Application, first []timeline.Event) tea.Cmd {
+	return func() tea.Msg {
+		id, err := st.AddApplication(app, first...)
+		if err != nil {
+			return writeFailedMsg{"add the application", err}
+		}
+		return appAddedMsg{id: id, company: app.Company}
+	}
+}
+
+// updateAppCmd writes only the changed fields of an application.
+func updateAppCmd(st Store, id int64, company string, ch store.AppChanges) tea.Cmd {
+	return func() tea.Msg {
+		if err := st.UpdateApplication(id, ch); err != nil {
+			return writeFailedMsg{"save the application", err}
+		}
+		return appUpdatedMsg{id: id, company: company}
+	}
+}
+
+// archiveCmd archives or restores an application.
+func archiveCmd(st Store, id int64, company string, archived bool) tea.Cmd {
+	return func() tea.Msg {
+		if err := st.SetArchived(id, archived); err != nil {
+			return writeFailedMsg{"archive the application", err}
+		}
+		return archivedMsg{id: id, company: company, archived: archived}
+	}
+}
+
+// deleteAppCmd deletes an application and its events.
+func deleteAppCmd(st Store, id int64, company string) tea.Cmd {
+	return func() tea.Msg {
+		if err := st.DeleteApplication(id); err != nil {
+			return writeFailedMsg{"delete the application", err}
+		}
+		return appDeletedMsg{id: id, company: company}
+	}
+}
+
+// logEventCmd logs an event; undo marks a chase action that u can take back.
+func logEventCmd(st Store, appID int64, company string, e timeline.Event, undo bool) tea.Cmd {
+	return func() tea.Msg {
+		id, err := st.LogEvent(appID, e)
+		if err != nil {
+			return writeFailedMsg{"log the event", err}
+		}
+		return eventLoggedMsg{appID: appID, eventID: id, company: company, event: e, undo: undo}
+	}
+}
+
+// deleteEventCmd removes an event (x in the detail view, or u).
+func deleteEventCmd(st Store, eventID int64, undo bool) tea.Cmd {
+	return func() tea.Msg {
+		e, appID, err := st.DeleteEvent(eventID)
+		if err != nil {
+			what := "remove the event"
+			if undo {
+				what = "undo"
+			}
+			return writeFailedMsg{what, err}
+		}
+		return eventRemovedMsg{appID: appID, event: e, undo: undo}
+	}
+}
+
+// copyCmd puts text on the system clipboard with an OSC 52 sequence written
+// to w (the terminal). It works over SSH; inside tmux or screen the sequence
+// is wrapped so that it passes through to the outer terminal.
+func copyCmd(w io.Writer, text string, env func(string) string) tea.Cmd {
+	return func() tea.Msg {
+		if w == nil {
+			return copiedMsg{errors.New("no terminal to copy through")}
+		}
+		seq := osc52.New(text)
+		switch term := env("TERM"); {
+		case env("TMUX") != "":
+			seq = seq.Tmux()
+		case len(term) >= 6 && term[:6] == "screen":
+			seq = seq.Screen()
+		}
+		_, err := seq.WriteTo(w)
+		return copiedMsg{err}
+	}
+}
+
+// mailerCmd finds the program that opens a URL on this system.
+func mailerCmd(url string, lookPath func(string) (string, error)) tea.Cmd {
+	return func() tea.Msg {
+		name, args := "xdg-open", []string{url}
+		switch runtime.GOOS {
+		case "darwin":
+			name = "open"
+		case "windows":
+			name, args = "rundll32", []string{"url.dll,FileProtocolHandler", url}
+		}
+		path, err := lookPath(name)
+		if err != nil {
+			return mailerMsg{err: fmt.Errorf("no %s to open the mail app (copy the draft with y instead)", name)}
+		}
+		return mailerMsg{cmd: exec.Command(path, args...)}
+	}
+}

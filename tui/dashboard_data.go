@@ -1,0 +1,232 @@
+package tui
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/afterview/afterview/timeline"
+)
+
+// The dashboard's data: every entry once, and the index slices the tabs are
+// drawn from. A full load rebuilds them; a write to one application patches
+// them (re-placing one row in the sort, re-running the chase view over its
+// few items), so a save stays fast with thousands of applications.
+
+// sortKey orders an entry in the current sort: primary, then company, then id.
+type sortKey struct {
+	primary int64
+	name    string
+	id      int64
+}
+
+func cmpKeys(a, b sortKey) int {
+	if c := cmp.Compare(a.primary, b.primary); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.name, b.name); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.id, b.id)
+}
+
+// setData replaces every entry (a full load) and rebuilds the indexes,
+// keeping the cursor on the same application.
+func (d *dashboard) setData(entries []timeline.Entry, today timeline.Date, lookahead int) {
+	d.entries, d.today, d.lookahead = entries, today, lookahead
+	d.byID = make(map[int64]int, len(entries))
+	d.names = make([]string, len(entries))
+	d.haystack = nil
+	for i := range entries {
+		d.byID[entries[i].App.ID] = i
+		d.names[i] = strings.ToLower(entries[i].App.Company)
+	}
+	first := !d.loaded
+	d.loaded = true
+	d.reindex()
+	if first {
+		// Open on Chase when something is due today or overdue, at the top.
+		if d.toChase > 0 {
+			d.tab = tabChase
+		}
+		d.selID, d.cursor = 0, 0
+		d.refilter()
+	}
+}
+
+// patch replaces (or adds) one application's entry after a write to it.
+func (d *dashboard) patch(e timeline.Entry) {
+	i, ok := d.byID[e.App.ID]
+	if ok {
+		d.entries[i] = e
+		d.names[i] = strings.ToLower(e.App.Company)
+		if pos := slices.Index(d.sorted, i); pos >= 0 {
+			d.sorted = slices.Delete(d.sorted, pos, pos+1)
+		}
+	} else {
+		// Ids only grow, so a new application goes at the end.
+		i = len(d.entries)
+		d.byID[e.App.ID] = i
+		d.entries = append(d.entries, e)
+		d.names = append(d.names, strings.ToLower(e.App.Company))
+		d.sortKeys = append(d.sortKeys, sortKey{})
+		if d.haystack != nil {
+			d.haystack = append(d.haystack, "")
+		}
+	}
+	if d.haystack != nil {
+		d.haystack[i] = searchText(e.App)
+	}
+	d.sortKeys[i] = d.keyOf(i)
+	pos, _ := slices.BinarySearchFunc(d.sorted, d.sortKeys[i], func(j int, k sortKey) int { return cmpKeys(d.sortKeys[j], k) })
+	d.sorted = slices.Insert(d.sorted, pos, i)
+	// Only the items already in the chase view and this one can be in it now.
+	subset := make([]timeline.Entry, 0, len(d.chase)+1)
+	for _, j := range d.chase {
+		if j != i {
+			subset = append(subset, d.entries[j])
+		}
+	}
+	d.setChase(timeline.Chase(append(subset, e), d.today, d.lookahead))
+	d.count()
+	d.refilter()
+}
+
+// remove drops a deleted application.
+func (d *dashboard) remove(id int64) {
+	i, ok := d.byID[id]
+	if !ok {
+		return
+	}
+	d.entries = slices.Delete(d.entries, i, i+1)
+	d.names = slices.Delete(d.names, i, i+1)
+	d.haystack = nil
+	delete(d.byID, id)
+	for j := i; j < len(d.entries); j++ {
+		d.byID[d.entries[j].App.ID] = j
+	}
+	d.reindex()
+}
+
+// reindex recomputes the chase view, the counts and the sort from entries.
+func (d *dashboard) reindex() {
+	d.setChase(timeline.Chase(d.entries, d.today, d.lookahead))
+	d.count()
+	d.resort()
+}
+
+// setChase keeps the chase view's items as entry indexes, in its order.
+func (d *dashboard) setChase(items []timeline.ChaseItem) {
+	d.chase = d.chase[:0]
+	d.toChase = 0
+	for _, it := range items {
+		d.chase = append(d.chase, d.byID[it.App.ID])
+		if it.Section != timeline.SecUpcoming {
+			d.toChase++
+		}
+	}
+}
+
+// count works out the tab sizes and the header's counts.
+func (d *dashboard) count() {
+	d.counts = [numTabs]int{tabChase: len(d.chase)}
+	d.waiting, d.offers = 0, 0
+	for i := range d.entries {
+		e := &d.entries[i]
+		t := tabOf(e)
+		d.counts[t]++
+		switch {
+		case t == tabActive && (e.Next == nil || e.Next.Due > d.today || e.Snoozed(d.today)):
+			d.waiting++
+		case e.Stage == timeline.Offered && !e.App.Archived:
+			d.offers++
+		}
+	}
+}
+
+// keyOf returns entry i's key in the current sort.
+func (d *dashboard) keyOf(i int) sortKey {
+	e := &d.entries[i]
+	k := sortKey{name: d.names[i], id: e.App.ID}
+	switch d.sort {
+	case sortDue:
+		k.primary = int64(d.dueOf(e))
+	case sortStage:
+		k.primary = int64(e.Stage.Rank())<<32 | int64(d.dueOf(e))
+	case sortActivity:
+		k.primary = -int64(e.LastActivity)
+	}
+	return k
+}
+
+// dueOf is the date an entry sorts by in the due sort: its next action's
+// due date, or the end of its snooze; nothing due sorts last.
+func (d *dashboard) dueOf(e *timeline.Entry) timeline.Date {
+	switch {
+	case e.Next == nil:
+		return 1<<31 - 1
+	case e.Snoozed(d.today):
+		return max(e.Next.Due, e.SnoozedUntil)
+	}
+	return e.Next.Due
+}
+
+// resort orders every entry by the sort mode, then refilters.
+func (d *dashboard) resort() {
+	d.sortKeys = slices.Grow(d.sortKeys[:0], len(d.entries))[:len(d.entries)]
+	d.sorted = d.sorted[:0]
+	for i := range d.entries {
+		d.sortKeys[i] = d.keyOf(i)
+		d.sorted = append(d.sorted, i)
+	}
+	keys := d.sortKeys
+	slices.SortFunc(d.sorted, func(a, b int) int { return cmpKeys(keys[a], keys[b]) })
+	d.refilter()
+}
+
+// refilter recomputes the rows of the current tab that match the filter,
+// and puts the cursor back on the selected application if it is still
+// shown (else on the same position).
+func (d *dashboard) refilter() {
+	src := d.sorted
+	if d.tab == tabChase {
+		src = d.chase
+	}
+	q := strings.ToLower(strings.TrimSpace(d.filter.Value()))
+	if q != "" && d.haystack == nil {
+		d.haystack = make([]string, len(d.entries))
+		for i := range d.entries {
+			d.haystack[i] = searchText(d.entries[i].App)
+		}
+	}
+	d.rows = d.rows[:0]
+	for _, i := range src {
+		if d.tab != tabChase && tabOf(&d.entries[i]) != d.tab {
+			continue
+		}
+		if q != "" && !strings.Contains(d.haystack[i], q) {
+			continue
+		}
+		d.rows = append(d.rows, i)
+	}
+	if at := d.rowOf(d.selID); at >= 0 {
+		d.cursor = at
+	}
+	d.setCursor(d.cursor)
+}
+
+// tabOf returns the tab an entry belongs to (the Chase tab aside).
+func tabOf(e *timeline.Entry) tab {
+	switch {
+	case e.App.Archived || e.Stage.Closed():
+		return tabClosed
+	case e.Stage == timeline.Offered || e.Stage == timeline.InChecks || e.Stage == timeline.Onboarding:
+		return tabOffers
+	}
+	return tabActive
+}
+
+// searchText is what the filter matches: company, role and recruiter.
+func searchText(a timeline.Application) string {
+	return strings.ToLower(Sanitize(a.Company + " " + a.Role + " " + a.Recruiter))
+}

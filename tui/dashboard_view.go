@@ -1,0 +1,354 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/afterview/afterview/timeline"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// colID names a dashboard column.
+type colID int
+
+const (
+	colCompany colID = iota
+	colRole
+	colStage
+	colSince
+	colBar
+	colNext
+	colDue
+)
+
+// colSpecs are the columns in display order with their widths: flexible
+// columns (company, role) grow up to max when there is room.
+var colSpecs = []struct {
+	id       colID
+	title    string
+	min, max int
+}{
+	{colCompany, "COMPANY", 12, 28},
+	{colRole, "ROLE", 10, 26},
+	{colStage, "STAGE", 10, 10},
+	{colSince, "SINCE", 5, 5},
+	{colBar, "WINDOW", 10, 10},
+	{colNext, "NEXT", 15, 15},
+	{colDue, "DUE", 11, 11},
+}
+
+// colPriority is the order columns are kept in as the terminal narrows: the
+// last ones are dropped first.
+var colPriority = []colID{colCompany, colDue, colStage, colNext, colRole, colSince, colBar}
+
+// column is a column that fits, with its width.
+type column struct {
+	id    colID
+	title string
+	width int
+}
+
+// colGap is the space between columns; markerWidth is the "› " before a row.
+const (
+	colGap      = 2
+	markerWidth = 2
+)
+
+// layoutColumns chooses the columns that fit width, by priority, and shares
+// the spare room among the flexible ones.
+func layoutColumns(width int) []column {
+	avail := width - markerWidth
+	keep := map[colID]bool{}
+	used := 0
+	for _, id := range colPriority {
+		for _, s := range colSpecs {
+			if s.id != id {
+				continue
+			}
+			need := s.min
+			if used > 0 {
+				need += colGap
+			}
+			if used+need <= avail {
+				keep[id] = true
+				used += need
+			}
+		}
+	}
+	var cols []column
+	for _, s := range colSpecs {
+		if keep[s.id] {
+			cols = append(cols, column{s.id, s.title, s.min})
+		}
+	}
+	// Share the spare room one cell at a time among the columns that can
+	// still grow, so company and role widen together.
+	for extra := avail - used; extra > 0; {
+		grew := false
+		for i := range cols {
+			for _, s := range colSpecs {
+				if s.id == cols[i].id && cols[i].width < s.max && extra > 0 {
+					cols[i].width++
+					extra--
+					grew = true
+				}
+			}
+		}
+		if !grew {
+			break
+		}
+	}
+	return cols
+}
+
+// View draws the dashboard: tabs, column titles, the visible rows and a
+// footer (the filter, or the selected row's next action in words). It is
+// exactly height lines.
+func (d dashboard) View() string {
+	var b strings.Builder
+	b.WriteString(d.tabsView())
+	b.WriteByte('\n')
+	b.WriteString(d.titlesView())
+	h := d.tableHeight()
+	drawn := 0
+	if msg := d.emptyText(); msg != "" {
+		b.WriteString("\n  " + d.st.Muted.Render(fit(msg, d.width-2)))
+		drawn = 1
+	}
+	for r := d.offset; r < len(d.rows) && drawn < h; r++ {
+		b.WriteByte('\n')
+		b.WriteString(d.rowView(&d.entries[d.rows[r]], r == d.cursor))
+		drawn++
+	}
+	for ; drawn < h; drawn++ {
+		b.WriteByte('\n')
+	}
+	b.WriteByte('\n')
+	b.WriteString(d.footerView())
+	return b.String()
+}
+
+// tabsView is the tab line; the active tab is bracketed as well as styled,
+// so it shows without colour.
+func (d dashboard) tabsView() string {
+	var parts []string
+	for t := tab(0); t < numTabs; t++ {
+		label := fmt.Sprintf("%s %d", tabNames[t], d.counts[t])
+		if t == d.tab {
+			parts = append(parts, d.st.TabActive.Render("["+label+"]"))
+		} else {
+			parts = append(parts, d.st.Tab.Render(" "+label+" "))
+		}
+	}
+	line := " " + strings.Join(parts, " ")
+	sortLabel := "sort: " + sortNames[d.sort]
+	if d.tab == tabChase {
+		sortLabel = "chase order"
+	}
+	if pad := d.width - ansi.StringWidth(line) - len(sortLabel) - 1; pad >= 2 {
+		line += strings.Repeat(" ", pad) + d.st.Muted.Render(sortLabel)
+	}
+	return line
+}
+
+// titlesView is the line of column titles.
+func (d dashboard) titlesView() string {
+	cells := make([]string, len(d.cols))
+	for i, c := range d.cols {
+		cells[i] = pad(c.title, c.width)
+	}
+	return d.st.Muted.Render(strings.TrimRight(strings.Repeat(" ", markerWidth)+strings.Join(cells, strings.Repeat(" ", colGap)), " "))
+}
+
+// emptyText says why no row is shown, or "" when there are rows.
+func (d dashboard) emptyText() string {
+	switch {
+	case len(d.rows) > 0:
+		return ""
+	case !d.loaded:
+		return "Loading…"
+	case len(d.entries) == 0:
+		return "No applications yet. Press a to add one."
+	case d.filter.Value() != "":
+		return fmt.Sprintf("Nothing in %s matches %q. esc clears the filter.", tabNames[d.tab], Sanitize(d.filter.Value()))
+	}
+	switch d.tab {
+	case tabChase:
+		return fmt.Sprintf("Nothing to chase in the next %d days.", d.lookahead)
+	case tabActive:
+		return "Nothing under way."
+	case tabOffers:
+		return "No offers yet."
+	}
+	return "Nothing closed or archived."
+}
+
+// rowView draws one entry. The selected row has the "›" marker and reverse
+// video with plain cells, so it stands out with or without colour.
+func (d dashboard) rowView(e *timeline.Entry, selected bool) string {
+	var b strings.Builder
+	if selected {
+		b.WriteString(d.st.Marker.Render("›") + " ")
+	} else {
+		b.WriteString("  ")
+	}
+	var line strings.Builder
+	for i, c := range d.cols {
+		if i > 0 {
+			line.WriteString("  ")
+		}
+		text, style := d.cell(e, c.id)
+		if c.id == colBar {
+			line.WriteString(d.bar(e, c.width, selected))
+			continue
+		}
+		text = pad(fit(text, c.width), c.width)
+		if selected || style == nil {
+			line.WriteString(text)
+		} else {
+			line.WriteString(style.Render(text))
+		}
+	}
+	if selected {
+		b.WriteString(d.st.Selected.Render(line.String()))
+	} else {
+		b.WriteString(line.String())
+	}
+	return b.String()
+}
+
+// cell returns a column's text for an entry and its style (nil: plain).
+func (d dashboard) cell(e *timeline.Entry, id colID) (string, *lipgloss.Style) {
+	st := d.st
+	switch id {
+	case colCompany:
+		return Sanitize(e.App.Company), &st.Bold
+	case colRole:
+		return Sanitize(e.App.Role), nil
+	case colStage:
+		s := st.Stage(e.Stage)
+		return e.Stage.Label(), &s
+	case colSince:
+		if e.LastInterview.IsZero() {
+			return "—", &st.Muted
+		}
+		return timeline.Ago(e.LastInterview, d.today), nil
+	case colNext:
+		return nextLabel(e), nil
+	case colDue:
+		return d.dueCell(e)
+	}
+	return "", nil
+}
+
+// nextLabel is the NEXT column: the action in a few words, or what comes.
+func nextLabel(e *timeline.Entry) string {
+	switch {
+	case e.App.Archived:
+		return "archived"
+	case e.Next != nil:
+		return ActionLabel(e.Next.Kind)
+	case e.Stage == timeline.Onboarding && !e.StartDate.IsZero():
+		return "start " + e.StartDate.Format("2 Jan")
+	case !e.NextInterview.IsZero():
+		return "interview " + e.NextInterview.Format("2 Jan")
+	}
+	return "—"
+}
+
+// dueCell is the DUE column: relative to today, coloured by urgency.
+func (d dashboard) dueCell(e *timeline.Entry) (string, *lipgloss.Style) {
+	st := d.st
+	switch {
+	case e.App.Archived:
+		return "", nil
+	case e.Next != nil && e.Snoozed(d.today):
+		return "snoozed", &st.Muted
+	case e.Next != nil:
+		s := st.Due(e.Next.Due, d.today, d.lookahead)
+		return timeline.Relative(e.Next.Due, d.today), &s
+	case e.Stage == timeline.Onboarding && !e.StartDate.IsZero():
+		return timeline.Relative(e.StartDate, d.today), &st.Good
+	case !e.NextInterview.IsZero():
+		return timeline.Relative(e.NextInterview, d.today), &st.Upcoming
+	}
+	return "", nil
+}
+
+// bar draws where today sits in the entry's current window: the part behind
+// today filled (coloured by how urgent the next action is), the rest light.
+func (d dashboard) bar(e *timeline.Entry, width int, plain bool) string {
+	if e.Current == nil || e.App.Archived {
+		return strings.Repeat(" ", width)
+	}
+	n := int(math.Round(e.Current.Position(d.today) * float64(width)))
+	done, left := strings.Repeat("█", n), strings.Repeat("░", width-n)
+	if plain {
+		return done + left
+	}
+	style := d.st.BarDone
+	if e.Next != nil && !e.Snoozed(d.today) {
+		style = d.st.Due(e.Next.Due, d.today, d.lookahead)
+	}
+	return style.Render(done) + d.st.BarLeft.Render(left)
+}
+
+// footerView is the filter while it is typed or set, else the selected
+// row's next action in words.
+func (d dashboard) footerView() string {
+	if d.filtering || d.filter.Value() != "" {
+		v := d.filter.View()
+		if !d.filtering {
+			v = d.st.Accent.Render("/" + Sanitize(d.filter.Value()))
+		}
+		return " " + v + d.st.Muted.Render(fmt.Sprintf("  %d match", len(d.rows))+plural(len(d.rows), "", "es"))
+	}
+	e, ok := d.Selected()
+	if !ok {
+		return ""
+	}
+	text := ""
+	switch {
+	case e.Next != nil:
+		text = Sanitize(e.Next.Text)
+		if e.Snoozed(d.today) {
+			text = "Snoozed until " + e.SnoozedUntil.Format("Mon 2 Jan") + " — " + text
+		}
+	case e.Stage == timeline.Onboarding && !e.StartDate.IsZero():
+		text = "Starts on " + e.StartDate.Format("Mon 2 Jan 2006")
+	case !e.NextInterview.IsZero():
+		text = "Interview on " + e.NextInterview.Format("Mon 2 Jan")
+	default:
+		text = "Nothing to do: " + e.Stage.Label()
+	}
+	return " " + d.st.Muted.Render(fit(text, d.width-2))
+}
+
+// fit cuts s (plain text) to width cells with "…".
+func fit(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+// pad right-pads s (plain text) with spaces to width cells.
+func pad(s string, width int) string {
+	if n := width - ansi.StringWidth(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// plural returns one or many by n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

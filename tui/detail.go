@@ -1,0 +1,300 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/afterview/afterview/timeline"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// detail is one application in full: who, where it stands on a drawn
+// timeline, the next action, offer terms, the stage's advice and the event
+// history (newest first), whose selected event x removes. It scrolls, keeping
+// the selected event on screen.
+type detail struct {
+	st   *Styles
+	keys *KeyMap
+
+	id     int64
+	entry  timeline.Entry   // from the list, shown until the derivation comes
+	d      timeline.Derived // the full derivation (store.Derive)
+	loaded bool
+	err    error
+	today  timeline.Date
+	set    timeline.Settings
+
+	sel    int // the selected event, newest first
+	offset int // the first line shown
+	lines  []string
+	evLine []int // the line of each event, newest first
+
+	width, height int
+}
+
+// newDetail opens the detail of e; its derivation follows (setDerived).
+func newDetail(st *Styles, keys *KeyMap, e timeline.Entry, today timeline.Date, set timeline.Settings) detail {
+	return detail{st: st, keys: keys, id: e.App.ID, entry: e, today: today, set: set}
+}
+
+// SetSize sets the area the detail draws in.
+func (v *detail) SetSize(w, h int) {
+	v.width, v.height = w, h
+	v.build()
+	v.showSelected()
+}
+
+// setDerived shows a (new) derivation, keeping the same event selected.
+func (v *detail) setDerived(d timeline.Derived, today timeline.Date, set timeline.Settings) {
+	var selID int64
+	if e, ok := v.SelectedEvent(); ok {
+		selID = e.ID
+	}
+	v.d, v.loaded, v.err, v.today, v.set = d, true, nil, today, set
+	v.entry = d.Entry
+	n := len(d.Events)
+	for i := 0; i < n; i++ {
+		if d.Events[n-1-i].ID == selID {
+			v.sel = i
+		}
+	}
+	v.sel = max(0, min(v.sel, n-1))
+	v.build()
+	v.showSelected()
+}
+
+// SelectedEvent returns the selected event of the history.
+func (v detail) SelectedEvent() (timeline.Event, bool) {
+	n := len(v.d.Events)
+	if !v.loaded || n == 0 {
+		return timeline.Event{}, false
+	}
+	return v.d.Events[n-1-v.sel], true
+}
+
+// Update moves the selection through the history and scrolls.
+func (v detail) Update(msg tea.Msg) (detail, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			v.scroll(-3)
+		case tea.MouseButtonWheelDown:
+			v.scroll(3)
+		}
+	case tea.KeyMsg:
+		k := v.keys
+		switch {
+		case key.Matches(msg, k.Up):
+			v.selectEvent(v.sel - 1)
+		case key.Matches(msg, k.Down):
+			v.selectEvent(v.sel + 1)
+		case key.Matches(msg, k.PageUp):
+			v.scroll(-v.height)
+		case key.Matches(msg, k.PageDown):
+			v.scroll(v.height)
+		case key.Matches(msg, k.Top):
+			v.offset = 0
+		case key.Matches(msg, k.Bottom):
+			v.scroll(len(v.lines))
+		}
+	}
+	return v, nil
+}
+
+// selectEvent selects event i (newest first) and scrolls to it.
+func (v *detail) selectEvent(i int) {
+	v.sel = max(0, min(i, len(v.d.Events)-1))
+	v.build()
+	v.showSelected()
+}
+
+// scroll moves the view by n lines.
+func (v *detail) scroll(n int) {
+	v.offset = max(0, min(v.offset+n, len(v.lines)-v.height))
+}
+
+// showSelected scrolls so that the selected event is on screen.
+func (v *detail) showSelected() {
+	if v.sel < len(v.evLine) {
+		l := v.evLine[v.sel]
+		if l < v.offset {
+			v.offset = l
+		}
+		if l >= v.offset+v.height {
+			v.offset = l - v.height + 1
+		}
+	}
+	v.scroll(0)
+}
+
+// View draws the visible lines: exactly height of them.
+func (v detail) View() string { return window(v.lines, v.offset, v.height) }
+
+// build lays out every line of the detail for the current width.
+func (v *detail) build() {
+	st, w := v.st, v.width
+	e := v.entry
+	var ls []string
+	add := func(s ...string) { ls = append(ls, s...) }
+	row := func(label, text string) {
+		for i, l := range wrap(text, max(10, w-labelWidth-3)) {
+			if i == 0 {
+				add("  " + st.Label.Render(pad(label, labelWidth)) + l)
+			} else {
+				add("  " + strings.Repeat(" ", labelWidth) + l)
+			}
+		}
+	}
+	title := Sanitize(e.App.Company)
+	if r := Sanitize(e.App.Role); r != "" {
+		title += " · " + r
+	}
+	badge := st.Stage(e.Stage).Render("[" + e.Stage.Label() + "]")
+	if e.App.Archived {
+		badge += st.Muted.Render(" (archived)")
+	}
+	add(" " + st.Title.Render(fit(title, w-20)) + "  " + badge)
+	for _, f := range [][2]string{{"Recruiter", e.App.Recruiter}, {"Contact", e.App.Contact}, {"Link", e.App.URL}} {
+		if s := Sanitize(f[1]); s != "" {
+			row(f[0], s)
+		}
+	}
+	if notes := strings.TrimSpace(e.App.Notes); notes != "" {
+		label := "Notes"
+		for _, l := range SanitizeLines(notes) {
+			row(label, l)
+			label = ""
+		}
+	}
+	add("")
+	switch {
+	case v.err != nil:
+		add("  " + st.Error.Render(fit("Could not read the events: "+v.err.Error(), w-3)))
+	case !v.loaded:
+		add("  " + st.Muted.Render("Loading…"))
+	}
+	v.nextRows(row)
+	if !v.loaded {
+		v.lines, v.evLine = ls, nil
+		return
+	}
+	if tl := timelineView(st, v.d, v.today, w); len(tl) > 0 {
+		add("")
+		add(tl...)
+	}
+	if o := v.d.Offer; o != nil {
+		add("")
+		terms := []string{}
+		for _, t := range []struct {
+			name string
+			n    int64
+		}{{"base", o.Base}, {"bonus", o.Bonus}, {"equity", o.Equity}} {
+			if t.n != 0 {
+				terms = append(terms, t.name+" "+money(t.n, o.Currency))
+			}
+		}
+		if len(terms) == 0 {
+			terms = append(terms, "no amounts logged")
+		}
+		row("Offer", strings.Join(terms, " · ")+" (received "+o.Date.Format("2 Jan")+")")
+		if e.Stage == timeline.Offered {
+			row("Answer by", o.Deadline.Format("Mon 2 Jan 2006")+" ("+timeline.Relative(o.Deadline, v.today)+")")
+		}
+	}
+	if advice := timeline.Advice(e.Stage, v.set); len(advice) > 0 {
+		add("", " "+st.Title.Render("What to expect"))
+		for _, a := range advice {
+			bullet := "  • "
+			for _, l := range wrap(a, max(10, w-5)) {
+				add(bullet + l)
+				bullet = "    "
+			}
+		}
+	}
+	add("", " "+st.Title.Render("History")+st.Muted.Render(" (newest first; x removes the selected event)"))
+	v.evLine = v.evLine[:0]
+	n := len(v.d.Events)
+	if n == 0 {
+		add("  " + st.Muted.Render("No events yet: press l to log one."))
+	}
+	for i := 0; i < n; i++ {
+		ev := v.d.Events[n-1-i]
+		v.evLine = append(v.evLine, len(ls))
+		add(v.eventLines(ev, i == v.sel)...)
+	}
+	v.lines = ls
+}
+
+// nextRows adds the next action (or start date) and its due date.
+func (v *detail) nextRows(row func(label, text string)) {
+	e, st := v.entry, v.st
+	switch {
+	case e.Next != nil:
+		row("Next", Sanitize(e.Next.Text))
+		due := st.Due(e.Next.Due, v.today, v.set.LookaheadDays).Render(e.Next.Due.Format("Mon 2 Jan 2006") + " (" + timeline.Relative(e.Next.Due, v.today) + ")")
+		row("Due", due)
+		if e.Snoozed(v.today) {
+			row("Snoozed", "until "+e.SnoozedUntil.Format("Mon 2 Jan")+" (hidden from the Chase tab)")
+		}
+	case e.Stage == timeline.Onboarding && !e.StartDate.IsZero():
+		row("Starts", e.StartDate.Format("Mon 2 Jan 2006")+" ("+timeline.Relative(e.StartDate, v.today)+")")
+	case !e.NextInterview.IsZero():
+		row("Interview", e.NextInterview.Format("Mon 2 Jan 2006")+" ("+timeline.Relative(e.NextInterview, v.today)+")")
+	default:
+		row("Next", "nothing to do")
+	}
+}
+
+// eventLines draws one event of the history: date, type, its fields, and
+// its note on the following lines.
+func (v *detail) eventLines(ev timeline.Event, selected bool) []string {
+	st, w := v.st, v.width
+	head := pad(ev.Date.Format("Mon 2 Jan 2006"), 17) + pad(string(ev.Type), 10)
+	var extra []string
+	if !ev.By.IsZero() {
+		extra = append(extra, "news by "+ev.By.Format("Mon 2 Jan"))
+	}
+	if !ev.Deadline.IsZero() {
+		extra = append(extra, "deadline "+ev.Deadline.Format("Mon 2 Jan"))
+	}
+	if !ev.Until.IsZero() {
+		extra = append(extra, "until "+ev.Until.Format("Mon 2 Jan"))
+	}
+	for _, t := range []struct {
+		name string
+		n    int64
+	}{{"base", ev.Base}, {"bonus", ev.Bonus}, {"equity", ev.Equity}} {
+		if t.n != 0 {
+			extra = append(extra, t.name+" "+money(t.n, ev.Currency))
+		}
+	}
+	if ev.Date > v.today {
+		extra = append(extra, "planned")
+	}
+	text := head + strings.Join(extra, " · ")
+	var out []string
+	if selected {
+		out = append(out, st.Marker.Render("›")+" "+st.Selected.Render(fit(text, w-3)))
+	} else {
+		out = append(out, "  "+fit(text, w-3))
+	}
+	indent := strings.Repeat(" ", 2+17)
+	for _, l := range SanitizeLines(ev.Note) {
+		for _, wl := range wrap(l, max(10, w-len(indent)-1)) {
+			if strings.TrimSpace(wl) != "" {
+				out = append(out, indent+st.Muted.Render(wl))
+			}
+		}
+	}
+	return out
+}
+
+// money formats an amount as the reports do: "180,000 USD".
+func money(n int64, currency string) string { return Amount(n, Sanitize(currency)) }
+
+// eventName describes an event in a status line: "the heard of Fri 20 Nov".
+func eventName(e timeline.Event) string {
+	return fmt.Sprintf("the %s of %s", e.Type, e.Date.Format("Mon 2 Jan"))
+}

@@ -1,0 +1,152 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/afterview/afterview/timeline"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+func TestDetailShowsEverything(t *testing.T) {
+	m := testModel(t, fixtureStore(), 100, 60)
+	m = setTab(t, m, tabOffers)
+	m = selectCompany(t, m, "Initech")
+	m, _ = press(t, m, "enter")
+	v := m.View()
+	for _, want := range []string{
+		"Initech · Data Engineer", "[offer]", "Alex Chen", "alex@initech.example",
+		"base 180,000 USD · bonus 20,000 USD · equity 50,000 USD", "Answer by", "Mon 30 Nov 2026 (in 4d)",
+		"offer       ●", "▲ today Thu 26 Nov", "◆ answer offer Mon 30 Nov (in 4d)",
+		"Base, bonus and equity can all be negotiated.",
+		"History", "Mon 23 Nov 2026  offer", "verbal, letter to follow", "Thu 12 Nov 2026  interview",
+	} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the detail lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Index(v, "Mon 23 Nov 2026  offer") > strings.Index(v, "Thu 12 Nov 2026  interview") {
+		t.Error("the history should be newest first")
+	}
+	checkSize(t, m)
+}
+
+func TestDetailTimelineKinds(t *testing.T) {
+	cases := map[string][]string{
+		"Acme Robotics": {"interview   ●", "debrief", "decision", "reply", "◆ follow up Fri 20 Nov (6d overdue)"},
+		"Hooli":         {"rejected", "reapply", "1 Oct 2026", "1 Oct 2027", "◆ reapply Thu 1 Apr (in 126d)", "high-level feedback"},
+	}
+	for company, wants := range cases {
+		fs := fixtureStore()
+		m := testModel(t, fs, 100, 60)
+		m, _ = send(t, m, nil)
+		m.detail = newDetail(m.styles, m.keys, timeline.Entry{App: timeline.Application{ID: fs.idOf(company)}}, testToday, fs.set)
+		m.push(scrDetail)
+		m, _ = runCmds(t, m, deriveCmd(fs, fs.idOf(company), forDetail))
+		v := m.View()
+		for _, want := range wants {
+			if !strings.Contains(v, want) {
+				t.Errorf("%s: the detail lacks %q:\n%s", company, want, v)
+			}
+		}
+	}
+}
+
+func TestDetailRemovesAnEventAfterConfirming(t *testing.T) {
+	fs := fixtureStore()
+	m := testModel(t, fs, 100, 40)
+	m = selectCompany(t, m, "Acme Robotics")
+	m, _ = press(t, m, "enter")
+	if ev, _ := m.detail.SelectedEvent(); ev.Note != "onsite loop with bar raiser" {
+		t.Fatalf("the newest event should be selected first, got %+v", ev)
+	}
+	m, _ = press(t, m, "j") // the phone screen
+	m, _ = press(t, m, "x")
+	if m.top() != scrConfirm || !strings.Contains(m.View(), "Remove the interview of Wed 28 Oct") {
+		t.Fatalf("x should ask first:\n%s", m.View())
+	}
+	m, _ = press(t, m, "j", "enter", "c") // ignored by the confirmation
+	if m.top() != scrConfirm || len(fs.writes) != 0 {
+		t.Fatal("keys other than y/n acted behind the confirmation")
+	}
+	m, _ = press(t, m, "n")
+	if m.top() != scrDetail || len(fs.writes) != 0 {
+		t.Fatal("n should go back with nothing written")
+	}
+	m, _ = press(t, m, "x", "y")
+	if len(fs.writes) != 1 || !strings.HasPrefix(fs.writes[0], "unlog ") {
+		t.Fatalf("writes %v", fs.writes)
+	}
+	if m.top() != scrDetail || len(m.detail.d.Events) != 1 {
+		t.Errorf("the detail should show 1 event now, has %d", len(m.detail.d.Events))
+	}
+}
+
+func TestDeleteAndArchiveAskFirst(t *testing.T) {
+	fs := fixtureStore()
+	m := testModel(t, fs, 100, 30)
+	m = selectCompany(t, m, "Acme Robotics")
+	m, _ = press(t, m, "D", "esc")
+	if len(fs.writes) != 0 || m.top() != scrDashboard {
+		t.Fatal("esc should cancel the delete")
+	}
+	m, _ = press(t, m, "A", "y")
+	if len(fs.writes) != 1 || fs.writes[0] != "archive 1 true" {
+		t.Fatalf("writes %v", fs.writes)
+	}
+	if m.dash.rowOf(1) >= 0 {
+		t.Error("an archived application should leave the Chase tab")
+	}
+	m = setTab(t, m, tabClosed)
+	m = selectCompany(t, m, "Acme Robotics")
+	m, _ = press(t, m, "enter", "D", "y")
+	if fs.writes[1] != "delete 1" || m.top() != scrDashboard {
+		t.Fatalf("writes %v, top %d", fs.writes, m.top())
+	}
+	if _, ok := m.dash.byID[1]; ok {
+		t.Error("the deleted application is still listed")
+	}
+}
+
+func TestDetailScrollsToTheSelectedEvent(t *testing.T) {
+	fs := fixtureStore()
+	id := fs.idOf("Kojo Labs")
+	for i := 0; i < 30; i++ {
+		fs.events[id] = append(fs.events[id], timeline.Event{ID: int64(1000 + i), Type: timeline.Note, Date: timeline.MustDate("2026-10-01").AddDays(i), Note: "prep"})
+	}
+	m := testModel(t, fs, 60, 15)
+	m = setTab(t, m, tabActive)
+	m = selectCompany(t, m, "Kojo Labs")
+	m, _ = press(t, m, "enter")
+	for i := 0; i < 25; i++ {
+		m, _ = press(t, m, "j")
+	}
+	if !strings.Contains(m.View(), "›") {
+		t.Errorf("the selected event is off screen:\n%s", m.View())
+	}
+	checkSize(t, m)
+	m, _ = send(t, m, tea.MouseMsg{Button: tea.MouseButtonWheelUp, Action: tea.MouseActionPress})
+	if m.detail.offset == 0 {
+		t.Error("the wheel should scroll the detail")
+	}
+}
+
+func TestDetailFollowsChangesFromElsewhere(t *testing.T) {
+	fs := fixtureStore()
+	m := testModel(t, fs, 100, 40)
+	m = selectCompany(t, m, "Acme Robotics")
+	m, _ = press(t, m, "enter")
+	fs.mu.Lock()
+	fs.events[1] = append(fs.events[1], timeline.Event{ID: 999, Type: timeline.Hold, Date: testToday})
+	fs.version++
+	fs.mu.Unlock()
+	m, _ = send(t, m, pollMsg{version: fs.version, today: testToday})
+	if m.detail.d.Stage != timeline.OnHold || !strings.Contains(m.View(), "[on hold]") {
+		t.Errorf("the detail did not follow the change: %s", m.detail.d.Stage)
+	}
+	fs.DeleteApplication(1)
+	m, _ = send(t, m, pollMsg{version: fs.version, today: testToday})
+	if m.top() != scrDashboard || !strings.Contains(m.status, "no longer exists") {
+		t.Errorf("a deletion elsewhere should close the detail: top %d, status %q", m.top(), m.status)
+	}
+}

@@ -1,0 +1,286 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/afterview/afterview/store"
+	"github.com/afterview/afterview/timeline"
+)
+
+// The real store must satisfy the TUI's interface.
+var _ Store = (*store.Store)(nil)
+
+// testToday is the fixed day of every test: a Thursday.
+var testToday = timeline.MustDate("2026-11-26")
+
+// fakeStore is an in-memory Store for tests. It derives with timeline.Derive
+// at a fixed today, bumps the data version on every write (as another
+// connection's commit would), records the writes, and can be told to fail.
+type fakeStore struct {
+	mu      sync.Mutex
+	today   timeline.Date
+	set     timeline.Settings
+	apps    map[int64]timeline.Application
+	events  map[int64][]timeline.Event
+	nextApp int64
+	nextEv  int64
+	version int64
+	fail    error    // when set, every write fails with it
+	writes  []string // one line per write, for assertions
+	changes []store.AppChanges
+
+	// cached, when set, is returned by Entries instead of deriving (bench).
+	cached []timeline.Entry
+}
+
+func newFakeStore() *fakeStore {
+	return &fakeStore{today: testToday, set: timeline.DefaultSettings(),
+		apps: map[int64]timeline.Application{}, events: map[int64][]timeline.Event{}, version: 1}
+}
+
+// add adds an application with events directly (fixtures, "another process").
+func (f *fakeStore) add(app timeline.Application, evs ...timeline.Event) int64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.addLocked(app, evs...)
+}
+
+func (f *fakeStore) addLocked(app timeline.Application, evs ...timeline.Event) int64 {
+	f.nextApp++
+	app.ID = f.nextApp
+	f.apps[app.ID] = app
+	for _, e := range evs {
+		f.nextEv++
+		e.ID = f.nextEv
+		f.events[app.ID] = append(f.events[app.ID], e)
+	}
+	f.version++
+	return app.ID
+}
+
+func (f *fakeStore) ids() []int64 {
+	var ids []int64
+	for id := range f.apps {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
+}
+
+func (f *fakeStore) derive(id int64) timeline.Derived {
+	return timeline.Derive(f.apps[id], f.events[id], f.set, f.today)
+}
+
+func (f *fakeStore) notFound(id int64) error {
+	return fmt.Errorf("no application with id %d: %w", id, store.ErrNotFound)
+}
+
+func (f *fakeStore) Settings() (timeline.Settings, error) { return f.set, nil }
+
+func (f *fakeStore) Entries(all bool) ([]timeline.Entry, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.cached != nil {
+		return append([]timeline.Entry(nil), f.cached...), nil
+	}
+	var out []timeline.Entry
+	for _, id := range f.ids() {
+		if all || !f.apps[id].Archived {
+			out = append(out, f.derive(id).Entry)
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeStore) Entry(id int64) (timeline.Entry, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.cached != nil {
+		for _, e := range f.cached {
+			if e.App.ID == id {
+				return e, nil
+			}
+		}
+	}
+	if _, ok := f.apps[id]; !ok {
+		return timeline.Entry{}, f.notFound(id)
+	}
+	return f.derive(id).Entry, nil
+}
+
+func (f *fakeStore) Derive(id int64) (timeline.Derived, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.apps[id]; !ok {
+		return timeline.Derived{}, f.notFound(id)
+	}
+	return f.derive(id), nil
+}
+
+func (f *fakeStore) write(line string) error {
+	if f.fail != nil {
+		return f.fail
+	}
+	f.writes = append(f.writes, line)
+	f.version++
+	return nil
+}
+
+func (f *fakeStore) AddApplication(app timeline.Application, evs ...timeline.Event) (int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := app.Validate(); err != nil {
+		return 0, err
+	}
+	if err := f.write("add " + app.Company); err != nil {
+		return 0, err
+	}
+	return f.addLocked(app, evs...), nil
+}
+
+func (f *fakeStore) UpdateApplication(id int64, ch store.AppChanges) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	a, ok := f.apps[id]
+	if !ok {
+		return f.notFound(id)
+	}
+	if err := f.write(fmt.Sprintf("update %d", id)); err != nil {
+		return err
+	}
+	f.changes = append(f.changes, ch)
+	for _, p := range []struct {
+		src *string
+		dst *string
+	}{{ch.Company, &a.Company}, {ch.Role, &a.Role}, {ch.Recruiter, &a.Recruiter}, {ch.Contact, &a.Contact}, {ch.URL, &a.URL}, {ch.Notes, &a.Notes}} {
+		if p.src != nil {
+			*p.dst = *p.src
+		}
+	}
+	f.apps[id] = a
+	return nil
+}
+
+func (f *fakeStore) SetArchived(id int64, archived bool) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	a, ok := f.apps[id]
+	if !ok {
+		return f.notFound(id)
+	}
+	if err := f.write(fmt.Sprintf("archive %d %v", id, archived)); err != nil {
+		return err
+	}
+	a.Archived = archived
+	f.apps[id] = a
+	return nil
+}
+
+func (f *fakeStore) DeleteApplication(id int64) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.apps[id]; !ok {
+		return f.notFound(id)
+	}
+	if err := f.write(fmt.Sprintf("delete %d", id)); err != nil {
+		return err
+	}
+	delete(f.apps, id)
+	delete(f.events, id)
+	return nil
+}
+
+func (f *fakeStore) LogEvent(appID int64, e timeline.Event) (int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.apps[appID]; !ok {
+		return 0, f.notFound(appID)
+	}
+	if err := e.Validate(); err != nil {
+		return 0, err
+	}
+	if err := f.write(fmt.Sprintf("log %d %s %s", appID, e.Type, e.Date)); err != nil {
+		return 0, err
+	}
+	f.nextEv++
+	e.ID = f.nextEv
+	f.events[appID] = append(f.events[appID], e)
+	return e.ID, nil
+}
+
+func (f *fakeStore) DeleteEvent(eventID int64) (timeline.Event, int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for appID, evs := range f.events {
+		for i, e := range evs {
+			if e.ID == eventID {
+				if err := f.write(fmt.Sprintf("unlog %d", eventID)); err != nil {
+					return timeline.Event{}, 0, err
+				}
+				f.events[appID] = append(evs[:i:i], evs[i+1:]...)
+				return e, appID, nil
+			}
+		}
+	}
+	return timeline.Event{}, 0, errors.New("no such event")
+}
+
+func (f *fakeStore) DataVersion() (int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.version, nil
+}
+
+// tev builds an event for fixtures.
+func tev(t timeline.EventType, date, note string) timeline.Event {
+	return timeline.Event{Type: t, Date: timeline.MustDate(date), Note: note}
+}
+
+// fixtureStore holds a small search in every interesting state on testToday:
+// overdue follow-ups, a check-in, checks, news and follow-ups waiting, an
+// offer, a rejection, a scheduled interview, a snooze, closed and archived.
+func fixtureStore() *fakeStore {
+	f := newFakeStore()
+	app := func(company, role, recruiter, contact string) timeline.Application {
+		return timeline.Application{Company: company, Role: role, Recruiter: recruiter, Contact: contact}
+	}
+	heard := tev(timeline.Heard, "2026-11-23", "still collecting feedback")
+	heard.By = timeline.MustDate("2026-11-26")
+	offer := tev(timeline.Offer, "2026-11-23", "verbal, letter to follow")
+	offer.Deadline, offer.Base, offer.Bonus, offer.Equity, offer.Currency = timeline.MustDate("2026-11-30"), 180000, 20000, 50000, "USD"
+	snooze := tev(timeline.Snooze, "2026-11-25", "recruiter on vacation")
+	snooze.Until = timeline.MustDate("2026-12-01")
+	acme := app("Acme Robotics", "Software Engineer II", "Pat Lee", "pat@acme.example")
+	acme.URL, acme.Notes = "https://acme.example/jobs/42", "Referred by Dana."
+	f.add(acme, tev(timeline.Interview, "2026-10-28", "phone screen"), tev(timeline.Interview, "2026-11-10", "onsite loop with bar raiser"))
+	f.add(app("Kojo Labs", "Staff Engineer", "Sam Rivera", "+1 555 0100"), tev(timeline.Interview, "2026-11-24", "final round"))
+	f.add(app("Globex", "Platform Engineer", "Jordan Kim", "jordan@globex.example"), tev(timeline.Interview, "2026-11-16", "onsite"), heard)
+	f.add(app("Initech", "Data Engineer", "Alex Chen", "alex@initech.example"), tev(timeline.Interview, "2026-11-12", "virtual onsite"), offer)
+	f.add(app("Hooli", "ML Engineer", "Priya Natarajan", "priya@hooli.example"), tev(timeline.Interview, "2026-09-20", ""), tev(timeline.Rejected, "2026-10-01", "wanted more ML depth"))
+	f.add(app("Umbrella Health", "SRE", "Tom O'Brien", "tom@umbrella.example"), tev(timeline.Interview, "2026-10-05", ""), tev(timeline.Hold, "2026-10-20", "headcount freeze"))
+	f.add(app("Pied Piper", "Product Engineer", "", ""), tev(timeline.Interview, "2026-12-03", "onsite booked"))
+	f.add(app("Stark Analytics", "Staff Engineer", "Yuki Tanaka", ""), tev(timeline.Interview, "2026-08-01", ""), tev(timeline.Offer, "2026-08-10", ""), tev(timeline.Accepted, "2026-08-12", ""), tev(timeline.Start, "2026-09-14", ""))
+	wayne := app("Wayne Logistics", "Backend Engineer", "", "")
+	wayne.Archived = true
+	f.add(wayne, tev(timeline.Interview, "2026-10-01", ""), tev(timeline.Withdrawn, "2026-10-10", "took another path"))
+	f.add(app("Tyrell Systems", "Engineering Manager", "Chris Okafor", "chris@tyrell.example"), tev(timeline.Interview, "2026-11-02", ""), tev(timeline.Followup, "2026-11-19", "emailed Chris"))
+	f.add(app("Cyberdyne", "Platform Engineer", "Maria García", "maria@cyberdyne.example"), tev(timeline.Interview, "2026-10-20", ""), tev(timeline.Offer, "2026-10-28", ""), tev(timeline.Accepted, "2026-11-02", ""), tev(timeline.Checks, "2026-11-05", "references sent"))
+	f.add(app("Massive Dynamic", "SRE", "Nina Sharp", "nina@massive.example"), tev(timeline.Interview, "2026-11-05", ""), snooze)
+	f.writes = nil
+	return f
+}
+
+// idOf returns the id of the fixture application named company.
+func (f *fakeStore) idOf(company string) int64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for id, a := range f.apps {
+		if a.Company == company {
+			return id
+		}
+	}
+	panic("no fixture " + company)
+}

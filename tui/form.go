@@ -1,0 +1,355 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/afterview/afterview/timeline"
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// fieldKind says how a form field's text is read.
+type fieldKind int
+
+const (
+	kindText   fieldKind = iota
+	kindDate             // a date as the CLI takes it (timeline.ParseDateRel)
+	kindAmount           // a whole amount: 180000 or 180,000
+	kindUpper            // a code such as a currency, upper-cased
+	kindDays             // a number of days from today, or a date
+)
+
+// field is one labelled text input of a form.
+type field struct {
+	name     string // how the form's owner finds it
+	label    string
+	kind     fieldKind
+	past     bool // kindDate: a weekday name means the last one (an event), else the next (a deadline)
+	required bool
+	empty    string // what an empty value means, shown as the placeholder
+	input    textinput.Model
+	err      string // the field's error since the last save attempt
+}
+
+// newField returns a field with a blurred input holding value.
+func newField(name, label string, kind fieldKind, value string) field {
+	in := textinput.New()
+	in.Prompt = ""
+	in.Cursor.SetMode(cursor.CursorStatic)
+	in.CharLimit = 500
+	in.SetValue(value)
+	return field{name: name, label: label, kind: kind, input: in}
+}
+
+// form is the part every form shares: fields one under another, a focus
+// that only non-printing keys move (letters are always text), inline
+// errors, and scrolling that keeps the focused field on screen.
+type form struct {
+	st    *Styles
+	keys  *KeyMap
+	title string
+	intro string
+	today timeline.Date
+
+	fields []field
+	focus  int
+	offset int
+	err    string // the form's own error: validation or a failed write
+	saving bool   // a write is under way: further saves are ignored
+
+	width, height int
+}
+
+// labelWidth is the width of the labels' column.
+const labelWidth = 13
+
+// newForm returns a form with the first field focused.
+func newForm(st *Styles, keys *KeyMap, title, intro string, today timeline.Date, fields ...field) form {
+	f := form{st: st, keys: keys, title: title, intro: intro, today: today, fields: fields}
+	f.setFocus(0)
+	return f
+}
+
+// SetSize sets the area the form draws in.
+func (f *form) SetSize(w, h int) {
+	f.width, f.height = w, h
+	for i := range f.fields {
+		f.fields[i].input.Width = max(8, w-markerWidth-labelWidth-2)
+	}
+	f.fixOffset()
+}
+
+// setFocus moves the focus to field i.
+func (f *form) setFocus(i int) {
+	i = max(0, min(i, len(f.fields)-1))
+	for j := range f.fields {
+		if j == i {
+			f.fields[j].input.Focus()
+		} else {
+			f.fields[j].input.Blur()
+		}
+	}
+	f.focus = i
+	f.fixOffset()
+}
+
+// update handles a key or the wheel; submit is true when the user asked to
+// save (ctrl+s, or enter on the last field) and no save is under way.
+func (f form) update(msg tea.Msg) (form, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			f.setFocus(f.focus - 1)
+		case tea.MouseButtonWheelDown:
+			f.setFocus(f.focus + 1)
+		}
+		return f, nil, false
+	case tea.KeyMsg:
+		k := f.keys
+		switch {
+		case key.Matches(msg, k.Save):
+			return f, nil, !f.saving
+		case key.Matches(msg, k.Enter):
+			if f.focus == len(f.fields)-1 {
+				return f, nil, !f.saving
+			}
+			f.setFocus(f.focus + 1)
+			return f, nil, false
+		case key.Matches(msg, k.NextField):
+			f.setFocus(f.focus + 1)
+			return f, nil, false
+		case key.Matches(msg, k.PrevField):
+			f.setFocus(f.focus - 1)
+			return f, nil, false
+		}
+		fl := &f.fields[f.focus]
+		before := fl.input.Value()
+		var cmd tea.Cmd
+		fl.input, cmd = fl.input.Update(msg)
+		if fl.input.Value() != before {
+			fl.err = ""
+			f.fixOffset()
+		}
+		return f, cmd, false
+	}
+	return f, nil, false
+}
+
+// field returns the field named name.
+func (f *form) field(name string) *field {
+	for i := range f.fields {
+		if f.fields[i].name == name {
+			return &f.fields[i]
+		}
+	}
+	panic("tui: no form field " + name)
+}
+
+// value returns a field's text, trimmed.
+func (f *form) value(name string) string { return strings.TrimSpace(f.field(name).input.Value()) }
+
+// fail marks a field wrong and moves the focus to the first wrong field.
+func (f *form) fail(name, msg string) {
+	f.field(name).err = msg
+	for i := range f.fields {
+		if f.fields[i].err != "" {
+			f.setFocus(i)
+			break
+		}
+	}
+}
+
+// failed reports whether any field has an error.
+func (f *form) failed() bool {
+	for _, fl := range f.fields {
+		if fl.err != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// date reads a date field: zero with no error when it is empty.
+func (f *form) date(name string) timeline.Date {
+	fl := f.field(name)
+	v := strings.TrimSpace(fl.input.Value())
+	if v == "" {
+		if fl.required {
+			f.fail(name, "give a date ("+timeline.DateForms+")")
+		}
+		return 0
+	}
+	d, err := parseFieldDate(fl, v, f.today)
+	if err != nil {
+		f.fail(name, err.Error())
+		return 0
+	}
+	return d
+}
+
+// parseFieldDate reads a date field's text: the CLI's forms, and for a
+// kindDays field also a bare number of days from today.
+func parseFieldDate(fl *field, v string, today timeline.Date) (timeline.Date, error) {
+	if fl.kind == kindDays {
+		if n, err := strconv.Atoi(v); err == nil {
+			if n < 1 || n > 3650 {
+				return 0, fmt.Errorf("%d days: give 1 to 3650 days, or a date", n)
+			}
+			return today.AddDays(n), nil
+		}
+	}
+	return timeline.ParseDateRel(v, today, fl.past)
+}
+
+// amount reads a whole amount (separators , _ and spaces allowed).
+func (f *form) amount(name string) int64 {
+	v := strings.NewReplacer(",", "", "_", "", " ", "").Replace(f.value(name))
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 {
+		f.fail(name, fmt.Sprintf("%q is not a whole amount (e.g. 180000 or 180,000)", f.value(name)))
+		return 0
+	}
+	return n
+}
+
+// failWrite shows a failed write; the values stay for another try.
+func (f *form) failWrite(err error) {
+	f.saving = false
+	f.err = err.Error()
+	f.fixOffset()
+}
+
+// fixOffset scrolls so that the focused field (and its hint) is on screen.
+func (f *form) fixOffset() {
+	_, top, bottom := f.layout()
+	h := max(1, f.height)
+	if top < f.offset {
+		f.offset = top
+	}
+	if bottom >= f.offset+h {
+		f.offset = bottom - h + 1
+	}
+	f.offset = max(0, f.offset)
+}
+
+// layout renders every line of the form, with the first and last line of
+// the focused field.
+func (f form) layout() (lines []string, top, bottom int) {
+	lines = append(lines, " "+f.st.Title.Render(fit(f.title, f.width-2)))
+	if f.intro != "" {
+		lines = append(lines, " "+f.st.Muted.Render(fit(f.intro, f.width-2)))
+	}
+	lines = append(lines, "")
+	indent := strings.Repeat(" ", markerWidth+labelWidth)
+	for i, fl := range f.fields {
+		if i == f.focus {
+			top = len(lines)
+		}
+		text := fl.label
+		if fl.required {
+			text += "*"
+		}
+		text = pad(fit(text, labelWidth-1), labelWidth)
+		marker, label := "  ", f.st.Label.Render(text)
+		if i == f.focus {
+			marker, label = f.st.Marker.Render("›")+" ", f.st.Accent.Render(text)
+		}
+		in := fl.input
+		if in.Value() == "" && fl.empty != "" {
+			// In parentheses, so that without colour it does not look typed.
+			in.Placeholder = "(" + fl.empty + ")"
+		}
+		lines = append(lines, marker+label+in.View())
+		switch {
+		case fl.err != "":
+			for _, l := range wrap("✗ "+fl.err, f.width-len(indent)-1) {
+				lines = append(lines, indent+f.st.Error.Render(l))
+			}
+		case fl.kind == kindDate || fl.kind == kindDays:
+			if hint := f.dateHint(&fl); hint != "" {
+				lines = append(lines, indent+f.st.Muted.Render(fit(hint, f.width-len(indent)-1)))
+			}
+		}
+		if i == f.focus {
+			bottom = len(lines) - 1
+		}
+	}
+	lines = append(lines, "")
+	if f.err != "" {
+		for _, l := range wrap("✗ "+f.err, f.width-3) {
+			lines = append(lines, "  "+f.st.Error.Render(l))
+		}
+	}
+	if f.saving {
+		lines = append(lines, "  "+f.st.Muted.Render("Saving…"))
+	}
+	return lines, top, bottom
+}
+
+// dateHint shows the date a date field's text means, as it is typed.
+func (f form) dateHint(fl *field) string {
+	v := strings.TrimSpace(fl.input.Value())
+	if v == "" {
+		if fl.empty == "today" {
+			return "→ " + f.today.Format("Mon 2 Jan 2006")
+		}
+		return ""
+	}
+	d, err := parseFieldDate(fl, v, f.today)
+	if err != nil {
+		return "… " + timeline.DateForms
+	}
+	return "→ " + d.Format("Mon 2 Jan 2006") + " (" + relativeDay(d, f.today) + ")"
+}
+
+// relativeDay says a date relative to today in words for hints.
+func relativeDay(d, today timeline.Date) string {
+	switch n := d.Sub(today); {
+	case n == 0:
+		return "today"
+	case n == -1:
+		return "yesterday"
+	case n == 1:
+		return "tomorrow"
+	case n < 0:
+		return fmt.Sprintf("%d days ago", -n)
+	default:
+		return fmt.Sprintf("in %d days", n)
+	}
+}
+
+// View draws the visible part of the form: exactly height lines.
+func (f form) View() string {
+	lines, _, _ := f.layout()
+	return window(lines, f.offset, f.height)
+}
+
+// window returns height lines of lines from offset (padding with empty
+// lines), joined.
+func window(lines []string, offset, height int) string {
+	offset = max(0, min(offset, len(lines)-height))
+	end := min(len(lines), offset+height)
+	out := make([]string, 0, height)
+	out = append(out, lines[offset:end]...)
+	for len(out) < height {
+		out = append(out, "")
+	}
+	return strings.Join(out, "\n")
+}
+
+// wrap word-wraps plain text to width cells.
+func wrap(s string, width int) []string {
+	if width < 10 {
+		width = 10
+	}
+	return strings.Split(ansi.Wrap(s, width, ""), "\n")
+}

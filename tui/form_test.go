@@ -1,0 +1,178 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/afterview/afterview/timeline"
+)
+
+func TestAddFormTypesLettersAsText(t *testing.T) {
+	fs := fixtureStore()
+	m := testModel(t, fs, 100, 30)
+	cursor := m.dash.cursor
+	m, _ = press(t, m, "a")
+	// j, k, q, s, c, z, u, ? are keys on the dashboard; here they are text.
+	m = typeText(t, m, "Kojo Labs")
+	m, _ = press(t, m, "tab")
+	m = typeText(t, m, "jkq scz u?")
+	if got := m.appForm.value("company"); got != "Kojo Labs" {
+		t.Fatalf("company field holds %q", got)
+	}
+	if got := m.appForm.value("role"); got != "jkq scz u?" {
+		t.Fatalf("role field holds %q", got)
+	}
+	if m.top() != scrAppForm || m.dash.cursor != cursor || m.showHelp {
+		t.Fatal("letters typed into the form acted as keys")
+	}
+	m, _ = press(t, m, "down", "down", "down", "down", "down")
+	m = typeText(t, m, "mon")
+	m, _ = press(t, m, "ctrl+s")
+	if m.top() != scrDashboard {
+		t.Fatalf("the form did not close (err %q)", m.appForm.err)
+	}
+
+	if len(fs.writes) != 1 || fs.writes[0] != "add Kojo Labs" {
+		t.Fatalf("writes %v", fs.writes)
+	}
+	fs.mu.Lock()
+	var added timeline.Application
+	var evs []timeline.Event
+	for aid, a := range fs.apps {
+		if a.Role == "jkq scz u?" {
+			added, evs = a, fs.events[aid]
+		}
+	}
+	fs.mu.Unlock()
+	if added.Company != "Kojo Labs" || len(evs) != 1 || evs[0].Type != timeline.Interview || evs[0].Date != timeline.MustDate("2026-11-23") {
+		t.Fatalf("added %+v with %+v (mon: the Monday before Thu 26 Nov)", added, evs)
+	}
+	if e, _ := m.dash.Selected(); e.App.ID != added.ID {
+		t.Errorf("the cursor is on %s, want the new application", e.App.Company)
+	}
+}
+
+func TestAddFormNeedsACompanyAndEscWritesNothing(t *testing.T) {
+	fs := fixtureStore()
+	m := testModel(t, fs, 100, 30)
+	m, _ = press(t, m, "a", "tab")
+	m = typeText(t, m, "SRE")
+	m, _ = press(t, m, "ctrl+s")
+	if m.top() != scrAppForm || m.appForm.field("company").err == "" || m.appForm.focus != 0 {
+		t.Fatal("an empty company should be refused inline, with the focus on it")
+	}
+	if !strings.Contains(m.View(), "a company name is needed") {
+		t.Error("the error is not on screen")
+	}
+	m, _ = press(t, m, "esc")
+	if m.top() != scrDashboard || len(fs.writes) != 0 {
+		t.Fatalf("esc should cancel with nothing written: %v", fs.writes)
+	}
+}
+
+func TestEditWritesOnlyTheChangedFields(t *testing.T) {
+	fs := fixtureStore()
+	m := testModel(t, fs, 100, 30)
+	m = selectCompany(t, m, "Acme Robotics")
+	m, _ = press(t, m, "e")
+	if got := m.appForm.value("company"); got != "Acme Robotics" {
+		t.Fatalf("the edit form opened with %q", got)
+	}
+	m, _ = press(t, m, "tab")
+	m = typeText(t, m, " (Robotics)")
+	m, _ = press(t, m, "ctrl+s")
+	if len(fs.changes) != 1 {
+		t.Fatalf("writes %v", fs.writes)
+	}
+	ch := fs.changes[0]
+	if ch.Role == nil || *ch.Role != "Software Engineer II (Robotics)" {
+		t.Errorf("role change %v", ch.Role)
+	}
+	if ch.Company != nil || ch.Recruiter != nil || ch.Contact != nil || ch.URL != nil || ch.Notes != nil {
+		t.Errorf("unchanged fields were written: %+v", ch)
+	}
+	// Saving without a change writes nothing.
+	m, _ = press(t, m, "e", "ctrl+s")
+	if len(fs.changes) != 1 || !strings.Contains(m.status, "Nothing changed") {
+		t.Errorf("an unchanged edit wrote %v", fs.writes)
+	}
+}
+
+func TestEventFormShowsOnlyTheTypesFields(t *testing.T) {
+	m := testModel(t, fixtureStore(), 100, 30)
+	m = selectCompany(t, m, "Acme Robotics")
+	m, _ = press(t, m, "l", "o", "enter") // o jumps to offer
+	if m.eventForm.eventType() != timeline.Offer {
+		t.Fatalf("o chose %s", m.eventForm.eventType())
+	}
+	var names []string
+	for _, f := range m.eventForm.form.fields {
+		names = append(names, f.name)
+	}
+	if got := strings.Join(names, ","); got != "date,deadline,base,bonus,equity,currency,note" {
+		t.Errorf("offer fields: %s", got)
+	}
+	m, _ = press(t, m, "esc", "n", "enter") // back to the list, negotiate
+	names = nil
+	for _, f := range m.eventForm.form.fields {
+		names = append(names, f.name)
+	}
+	if got := strings.Join(names, ","); got != "date,deadline,note" {
+		t.Errorf("negotiate fields: %s", got)
+	}
+}
+
+func TestEventFormValidatesInline(t *testing.T) {
+	fs := fixtureStore()
+	m := testModel(t, fs, 100, 30)
+	m = selectCompany(t, m, "Acme Robotics")
+	m, _ = press(t, m, "l", "o", "enter")
+	m = typeText(t, m, "someday")
+	if !strings.Contains(m.View(), timeline.DateForms) {
+		t.Error("a date being typed should show the forms it may take")
+	}
+	m, _ = press(t, m, "ctrl+s")
+	if m.eventForm.form.field("date").err == "" {
+		t.Fatal("a bad date should be refused")
+	}
+	for range "someday" {
+		m, _ = press(t, m, "backspace")
+	}
+	m = typeText(t, m, "2026-11-25")
+	m, _ = press(t, m, "tab")
+	m = typeText(t, m, "2026-11-20") // deadline before the offer
+	m, _ = press(t, m, "tab")
+	m = typeText(t, m, "180,000")
+	m, _ = press(t, m, "tab", "tab", "tab")
+	m = typeText(t, m, "usd")
+	m, _ = press(t, m, "ctrl+s")
+	if !strings.Contains(m.eventForm.form.err, "deadline 2026-11-20 is before the event's date") || len(fs.writes) != 0 {
+		t.Fatalf("Event.Validate's error should show: %q (writes %v)", m.eventForm.form.err, fs.writes)
+	}
+	m, _ = press(t, m, "shift+tab", "shift+tab", "shift+tab", "shift+tab")
+	for range "2026-11-20" {
+		m, _ = press(t, m, "backspace")
+	}
+	m = typeText(t, m, "fri")
+	m, _ = press(t, m, "ctrl+s")
+	if m.top() != scrDashboard {
+		t.Fatalf("the form did not save: %q", m.eventForm.form.err)
+	}
+	e := lastLogged(t, fs, "Acme Robotics")
+	if e.Type != timeline.Offer || e.Date != timeline.MustDate("2026-11-25") || e.Deadline != timeline.MustDate("2026-11-27") || e.Base != 180000 || e.Currency != "USD" {
+		t.Errorf("logged %+v", e)
+	}
+}
+
+func TestShortFormsScrollToTheFocusedField(t *testing.T) {
+	m := testModel(t, fixtureStore(), 60, 15)
+	m = selectCompany(t, m, "Acme Robotics")
+	m, _ = press(t, m, "l", "o", "enter")
+	for i := 0; i < 6; i++ {
+		m, _ = press(t, m, "tab")
+	}
+	if !strings.Contains(m.View(), "› Note") {
+		t.Errorf("the focused Note field is off screen:\n%s", m.View())
+	}
+	checkSize(t, m)
+}

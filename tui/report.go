@@ -1,0 +1,253 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/afterview/afterview/timeline"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Report renders afterview's plain-text reports for the command line: the
+// chase report, the list table, an application's detail, its events and the
+// settings. They live here, beside the TUI's views, so that one package
+// decides how afterview looks; each method returns the text to print, ending
+// in a newline.
+//
+// The Styles decide colour: build them from a renderer with the Ascii profile
+// for plain text (piped output, NO_COLOR) and every method returns text free
+// of escape codes; set Plain too, and styling is skipped altogether (the
+// chase report of a long search styles thousands of cells, and lipgloss
+// takes about a microsecond for each even when it adds nothing).
+type Report struct {
+	Styles Styles
+	Today  timeline.Date // the day the report is for: due dates are relative to it
+	Width  int           // the terminal's width in cells; 0 means no limit (piped output)
+	Plain  bool          // no colours or other styling: the Styles are not used
+}
+
+// paint renders s in style st, unless the report is plain.
+func (r Report) paint(st lipgloss.Style, s string) string {
+	if r.Plain || s == "" {
+		return s
+	}
+	return st.Render(s)
+}
+
+// ActionLabel names an action kind in a few words, as a list cell does:
+// "answer offer", "follow up", "check in", "reapply".
+func ActionLabel(k timeline.ActionKind) string {
+	switch k {
+	case timeline.ActOffer:
+		return "answer offer"
+	case timeline.ActFollowup:
+		return "follow up"
+	case timeline.ActCheckin:
+		return "check in"
+	case timeline.ActReapply:
+		return "reapply"
+	}
+	return string(k)
+}
+
+// Date formats a date for a report: "Mon 23 Nov", with the year when it is
+// not today's year ("Tue 25 May 2027").
+func (r Report) Date(d timeline.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	ty, _, _ := r.Today.YMD()
+	if y, _, _ := d.YMD(); y != ty {
+		return d.Format("Mon 2 Jan 2006")
+	}
+	return d.Format("Mon 2 Jan")
+}
+
+// Due describes a due date relative to today and absolutely: "3d overdue ·
+// Mon 23 Nov", "today · Tue 24 Nov", "in 4d · Sat 28 Nov".
+func (r Report) Due(d timeline.Date) string {
+	return timeline.Relative(d, r.Today) + " · " + r.Date(d)
+}
+
+// reportSections are the chase report's headings.
+var reportSections = map[timeline.Section]string{
+	timeline.SecOverdue:  "Overdue",
+	timeline.SecToday:    "Today",
+	timeline.SecUpcoming: "Coming up",
+}
+
+// Chase renders the chase view's items (in timeline.Chase's order) under the
+// headings Overdue, Today and Coming up. Each item takes two lines: the due
+// date with the company and role, then the action sentence and whom to
+// contact. An empty list renders as "" (see NothingToChase).
+func (r Report) Chase(items []timeline.ChaseItem) string {
+	if len(items) == 0 {
+		return ""
+	}
+	dues := make(map[timeline.Date]string)
+	dueW := 0
+	for _, it := range items {
+		if _, ok := dues[it.Action.Due]; !ok {
+			dues[it.Action.Due] = r.Due(it.Action.Due)
+			dueW = max(dueW, ansi.StringWidth(dues[it.Action.Due]))
+		}
+	}
+	var b strings.Builder
+	for _, sec := range timeline.Sections {
+		var in []timeline.ChaseItem
+		for _, it := range items {
+			if it.Section == sec {
+				in = append(in, it)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		head := r.paint(r.sectionStyle(sec), reportSections[sec]) + r.paint(r.Styles.Muted, fmt.Sprintf(" (%d)", len(in)))
+		r.line(&b, head)
+		for _, it := range in {
+			due := dues[it.Action.Due]
+			pad := strings.Repeat(" ", dueW-ansi.StringWidth(due))
+			who := reportWho(it.App)
+			id := fmt.Sprintf("  #%d", it.App.ID)
+			if room := r.Width - 4 - dueW - len(id); r.Width > 0 && ansi.StringWidth(who) > room {
+				who = ansi.Truncate(who, max(room, 1), "…") // keep the id: it is what log takes
+			}
+			r.line(&b, "  "+r.paint(r.dueStyle(sec), due)+pad+"  "+r.paint(r.Styles.Bold, who)+r.paint(r.Styles.Muted, id))
+			text := Sanitize(it.Action.Text)
+			if c := reportContact(it.App, text); c != "" {
+				text += " · " + c
+			}
+			for _, l := range r.wrap(text, 4) {
+				r.line(&b, "    "+l)
+			}
+		}
+	}
+	return b.String()
+}
+
+// reportContact says whom to contact about an application, beyond what the
+// action sentence says: the recruiter's email or phone, and their name when
+// the sentence does not already give it.
+func reportContact(a timeline.Application, sentence string) string {
+	name, contact := Sanitize(a.Recruiter), Sanitize(a.Contact)
+	if strings.Contains(sentence, name) {
+		name = ""
+	}
+	switch {
+	case name != "" && contact != "":
+		return name + " <" + contact + ">"
+	case name != "":
+		return name
+	}
+	return contact
+}
+
+// reportWho names an application as reports do, "Company — Role", with
+// anything that could drive the terminal taken out.
+func reportWho(a timeline.Application) string {
+	if a.Role == "" {
+		return Sanitize(a.Company)
+	}
+	return Sanitize(a.Company) + " — " + Sanitize(a.Role)
+}
+
+// dueStyle is the colour of a chase section's due dates.
+func (r Report) dueStyle(sec timeline.Section) lipgloss.Style {
+	switch sec {
+	case timeline.SecOverdue:
+		return r.Styles.Overdue
+	case timeline.SecToday:
+		return r.Styles.Today
+	}
+	return r.Styles.Upcoming
+}
+
+// sectionStyle is a chase section's heading style: its due dates' colour, bold.
+func (r Report) sectionStyle(sec timeline.Section) lipgloss.Style {
+	return r.dueStyle(sec).Bold(true)
+}
+
+// NothingToChase is the chase report's one line when nothing is due within
+// the lookahead: how many applications are waiting on time (later) and when
+// the first of them falls due (nextDue; zero when none).
+func (r Report) NothingToChase(later int, nextDue timeline.Date) string {
+	s := "Nothing to chase."
+	switch {
+	case later == 1:
+		s += fmt.Sprintf(" 1 application is waiting on time; next due %s (%s).", r.Date(nextDue), timeline.Relative(nextDue, r.Today))
+	case later > 1:
+		s += fmt.Sprintf(" %d applications are waiting on time; next due %s (%s).", later, r.Date(nextDue), timeline.Relative(nextDue, r.Today))
+	}
+	return r.fit(s) + "\n"
+}
+
+// Logged is the one line printed after an event is logged or removed: what
+// happened (verb, e.g. "logged event 12"), the application, and its stage and
+// next action now.
+func (r Report) Logged(verb string, e timeline.Entry) string {
+	who := reportWho(e.App)
+	s := fmt.Sprintf("%s · %s · stage: %s · next: %s", verb, who,
+		r.paint(r.Styles.Stage(e.Stage), e.Stage.Label()), r.nextText(e))
+	return r.fit(s) + "\n"
+}
+
+// nextText is an entry's next action in a few words with its due date, or
+// the start date, or "none".
+func (r Report) nextText(e timeline.Entry) string {
+	switch {
+	case e.Next != nil:
+		return ActionLabel(e.Next.Kind) + ", " + r.paint(r.Styles.Due(e.Next.Due, r.Today, 0), r.Due(e.Next.Due))
+	case e.Stage == timeline.Onboarding && !e.StartDate.IsZero():
+		return "start, " + r.Due(e.StartDate)
+	}
+	return "none"
+}
+
+// line writes one line, cut to the width with "…" when it is wider.
+func (r Report) line(b *strings.Builder, s string) {
+	b.WriteString(r.fit(s))
+	b.WriteByte('\n')
+}
+
+// fit cuts s to the report's width with "…" (escape codes kept intact).
+func (r Report) fit(s string) string {
+	if r.Width > 0 && ansi.StringWidth(s) > r.Width {
+		return ansi.Truncate(s, r.Width, "…")
+	}
+	return s
+}
+
+// AppLine is a one-line confirmation about an application: verb (e.g.
+// "archived application") with its id, company and role.
+func (r Report) AppLine(verb string, a timeline.Application) string {
+	who := reportWho(a)
+	return r.fit(fmt.Sprintf("%s %d · %s", verb, a.ID, who)) + "\n"
+}
+
+// NoApplications is the list's line when it has no rows; archived counts the
+// archived applications it left out.
+func (r Report) NoApplications(archived int) string {
+	switch {
+	case archived == 1:
+		return "No active applications; 1 is archived (afterview list --all shows it).\n"
+	case archived > 1:
+		return fmt.Sprintf("No active applications; %d are archived (afterview list --all shows them).\n", archived)
+	}
+	return "No applications yet. Add one: afterview add --company Acme --role \"SDE II\" --interviewed -3d\n"
+}
+
+// SettingLine confirms a setting's new value, with its unit.
+func (r Report) SettingLine(key string, set timeline.Settings) string {
+	v, _ := set.Get(key)
+	for _, si := range timeline.SettingInfos {
+		if si.Key == key && si.Unit != "country code" {
+			v += " " + si.Unit
+		}
+	}
+	return fmt.Sprintf("%s is now %s\n", key, v)
+}

@@ -1,0 +1,133 @@
+package tui
+
+import (
+	"encoding/json"
+
+	"github.com/afterview/afterview/timeline"
+)
+
+// The JSON forms of the reports, as DOMAIN.md specifies them. Dates are
+// YYYY-MM-DD strings; fields an event does not carry are left out.
+
+// jsonApp is an application's fields with its stage and next action: an
+// element of `list --json` and the start of `show --json`.
+type jsonApp struct {
+	ID        int64       `json:"id"`
+	Company   string      `json:"company"`
+	Role      string      `json:"role"`
+	Recruiter string      `json:"recruiter"`
+	Contact   string      `json:"contact"`
+	URL       string      `json:"url"`
+	Notes     string      `json:"notes"`
+	Archived  bool        `json:"archived"`
+	Stage     string      `json:"stage"`
+	Next      *jsonAction `json:"next"`
+}
+
+type jsonAction struct {
+	Kind string        `json:"kind"`
+	Due  timeline.Date `json:"due"`
+}
+
+type jsonWindow struct {
+	Name string        `json:"name"`
+	From timeline.Date `json:"from"`
+	To   timeline.Date `json:"to"`
+}
+
+type jsonEvent struct {
+	ID       int64         `json:"id"`
+	Type     string        `json:"type"`
+	Date     timeline.Date `json:"date"`
+	Note     string        `json:"note,omitempty"`
+	By       timeline.Date `json:"by,omitempty"`
+	Deadline timeline.Date `json:"deadline,omitempty"`
+	Until    timeline.Date `json:"until,omitempty"`
+	Base     int64         `json:"base,omitempty"`
+	Bonus    int64         `json:"bonus,omitempty"`
+	Equity   int64         `json:"equity,omitempty"`
+	Currency string        `json:"currency,omitempty"`
+}
+
+type jsonShow struct {
+	jsonApp
+	Windows []jsonWindow `json:"windows"`
+	Events  []jsonEvent  `json:"events"`
+}
+
+type jsonList struct {
+	Today        timeline.Date `json:"today"`
+	Applications []jsonApp     `json:"applications"`
+}
+
+type jsonChaseItem struct {
+	ID      int64         `json:"id"`
+	Company string        `json:"company"`
+	Role    string        `json:"role"`
+	Kind    string        `json:"kind"`
+	Due     timeline.Date `json:"due"`
+	Section string        `json:"section"`
+	Action  string        `json:"action"`
+}
+
+type jsonChase struct {
+	Today timeline.Date   `json:"today"`
+	Items []jsonChaseItem `json:"items"`
+}
+
+func toJSONApp(e timeline.Entry) jsonApp {
+	a := e.App
+	j := jsonApp{ID: a.ID, Company: a.Company, Role: a.Role, Recruiter: a.Recruiter,
+		Contact: a.Contact, URL: a.URL, Notes: a.Notes, Archived: a.Archived, Stage: string(e.Stage)}
+	if e.Next != nil {
+		j.Next = &jsonAction{Kind: string(e.Next.Kind), Due: e.Next.Due}
+	}
+	return j
+}
+
+// marshal indents v and ends it with a newline.
+func marshal(v any) ([]byte, error) {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// ChaseJSON is `chase --json`: {"today", "items": [{"id", "company", "role",
+// "kind", "due", "section", "action"}]}.
+func (r Report) ChaseJSON(items []timeline.ChaseItem) ([]byte, error) {
+	out := jsonChase{Today: r.Today, Items: make([]jsonChaseItem, 0, len(items))}
+	for _, it := range items {
+		out.Items = append(out.Items, jsonChaseItem{ID: it.App.ID, Company: it.App.Company, Role: it.App.Role,
+			Kind: string(it.Action.Kind), Due: it.Action.Due, Section: string(it.Section), Action: it.Action.Text})
+	}
+	return marshal(out)
+}
+
+// ListJSON is `list --json`: {"today", "applications": [...]}, each with the
+// application's fields, "stage" and "next": {"kind", "due"} (null when none).
+func (r Report) ListJSON(entries []timeline.Entry) ([]byte, error) {
+	out := jsonList{Today: r.Today, Applications: make([]jsonApp, 0, len(entries))}
+	for _, e := range entries {
+		out.Applications = append(out.Applications, toJSONApp(e))
+	}
+	return marshal(out)
+}
+
+// ShowJSON is `show --json`: the application's fields, "stage", "next":
+// {"kind", "due"} (null when none), "windows": [{"name", "from", "to"}] and
+// "events" in timeline order.
+func (r Report) ShowJSON(d timeline.Derived) ([]byte, error) {
+	out := jsonShow{jsonApp: toJSONApp(d.Entry), Windows: make([]jsonWindow, 0, len(d.Windows)),
+		Events: make([]jsonEvent, 0, len(d.Events))}
+	for _, w := range d.Windows {
+		out.Windows = append(out.Windows, jsonWindow{Name: w.Name, From: w.From, To: w.To})
+	}
+	for _, e := range d.Events {
+		out.Events = append(out.Events, jsonEvent{ID: e.ID, Type: string(e.Type), Date: e.Date, Note: e.Note,
+			By: e.By, Deadline: e.Deadline, Until: e.Until, Base: e.Base, Bonus: e.Bonus, Equity: e.Equity,
+			Currency: e.Currency})
+	}
+	return marshal(out)
+}

@@ -1,0 +1,38 @@
+package tui
+
+import (
+	"time"
+
+	"github.com/afterview/afterview/timeline"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Options configure the TUI.
+type Options struct {
+	// Today returns the current civil date; nil means the local date now.
+	// It is read again every second (the date rolls over at midnight) unless
+	// FixedToday is set.
+	Today func() timeline.Date
+	// FixedToday says Today never changes (--today or AFTERVIEW_TODAY).
+	FixedToday bool
+	// Title is shown in the header after "afterview", e.g. "demo".
+	Title string
+}
+
+// Run shows the TUI on the terminal until the user quits, reading and
+// writing st. It returns when the program ends; the error is one of the
+// terminal's, never a store error (those show in the status line).
+func Run(st Store, opts Options) error {
+	r := lipgloss.DefaultRenderer()
+	// Ask the terminal for its background before Bubble Tea owns the input,
+	// so the answer cannot be read as key presses.
+	r.HasDarkBackground()
+	m := newModel(st, opts, r)
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion())
+	_, err := p.Run()
+	return err
+}
+
+// localToday is the default Options.Today: the local civil date.
+func localToday() timeline.Date { return timeline.DateOf(time.Now()) }

@@ -1,0 +1,33 @@
+package tui
+
+import (
+	"github.com/afterview/afterview/store"
+	"github.com/afterview/afterview/timeline"
+)
+
+// Store is the part of *store.Store that the TUI uses, so that tests can run
+// it on a fake. Every call is made inside a tea.Cmd (see commands.go).
+type Store interface {
+	// Settings returns the windows in force (for the lookahead and advice).
+	Settings() (timeline.Settings, error)
+	// Entries returns every application with its kept summary, by id.
+	Entries(all bool) ([]timeline.Entry, error)
+	// Entry returns one application's entry: the cheap refresh after a write.
+	Entry(id int64) (timeline.Entry, error)
+	// Derive returns one application's full derivation, events included.
+	Derive(id int64) (timeline.Derived, error)
+	// AddApplication adds an application with its first events.
+	AddApplication(app timeline.Application, events ...timeline.Event) (int64, error)
+	// UpdateApplication writes only the fields ch names.
+	UpdateApplication(id int64, ch store.AppChanges) error
+	// SetArchived archives or unarchives an application.
+	SetArchived(id int64, archived bool) error
+	// DeleteApplication deletes an application and its events.
+	DeleteApplication(id int64) error
+	// LogEvent logs an event and returns its id.
+	LogEvent(appID int64, e timeline.Event) (int64, error)
+	// DeleteEvent removes an event and returns it with its application's id.
+	DeleteEvent(eventID int64) (timeline.Event, int64, error)
+	// DataVersion changes whenever another connection commits a change.
+	DataVersion() (int64, error)
+}
