@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/afterview/afterview/timeline"
 )
@@ -56,10 +57,14 @@ func normHeader(h string) string {
 // or tabs than commas sets the separator.
 func ReadCSV(r io.Reader, dateFormat DateFormat) (*Batch, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
-	if head, _ := br.Peek(3); bytes.Equal(head, utf8BOM) {
+	head, _ := br.Peek(3)
+	switch {
+	case bytes.Equal(head, utf8BOM):
 		br.Discard(3)
+	case bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}):
+		return nil, errors.New(`the file is UTF-16 text, not CSV: save the sheet as "CSV UTF-8"`)
 	}
-	head, _ := br.Peek(br.Size())
+	head, _ = br.Peek(br.Size())
 	cr := csv.NewReader(br)
 	cr.Comma = sniffComma(head)
 	cr.FieldsPerRecord = -1 // spreadsheets drop trailing empty cells
@@ -73,6 +78,9 @@ func ReadCSV(r io.Reader, dateFormat DateFormat) (*Batch, error) {
 	col := map[string]int{}
 	b := &Batch{}
 	for i, h := range header {
+		if !utf8.ValidString(h) {
+			return nil, fmt.Errorf(`row 1, column %d: %q is not UTF-8 text: save the sheet as "CSV UTF-8"`, i+1, h)
+		}
 		name := normHeader(h)
 		field := ""
 		for _, c := range csvColumns {
@@ -134,6 +142,12 @@ func csvRow(rec, header []string, col map[string]int, df DateFormat, row int) (I
 	}
 	bad := func(field, format string, args ...any) error {
 		return fmt.Errorf("row %d, column %q: %s", row, header[col[field]], fmt.Sprintf(format, args...))
+	}
+	for _, c := range csvColumns {
+		if v := cell(c.field); !utf8.ValidString(v) {
+			// A sheet saved as "CSV" by older Excel is Windows-1252: "Zürich" would be garbled.
+			return ImportApp{}, false, bad(c.field, `%q is not UTF-8 text: save the sheet as "CSV UTF-8"`, v)
+		}
 	}
 	app := timeline.Application{Company: cell("company"), Role: cell("role"), Recruiter: cell("recruiter"),
 		Contact: cell("contact"), URL: cell("url"), Notes: cell("notes")}

@@ -105,6 +105,8 @@ func TestReadCSVRefusesBadInputWithRowColumnAndValue(t *testing.T) {
 		{"two company columns", "Company,Employer\nAcme,Acme\n", "", `columns "Company" and "Employer" both give the company: keep one`},
 		{"a bare quote", "Company,Notes\nAcme,say \"hi\"\n", "", `line 2, column 10: bare " in non-quoted-field`},
 		{"an unterminated quote", "Company,Notes\nAcme,\"open\n", "", `extraneous or missing " in quoted-field`},
+		{"Windows-1252 text", "Company,Role\nZ\xfcrich Quant AG,Dev\n", "", `row 2, column "Company": "Z\xfcrich Quant AG" is not UTF-8 text: save the sheet as "CSV UTF-8"`},
+		{"UTF-16 text", "\xff\xfeC\x00o\x00", "", `the file is UTF-16 text, not CSV: save the sheet as "CSV UTF-8"`},
 		{"a bad archived flag", "Company,Archived\nAcme,maybe\n", "", `row 2, column "Archived": "maybe" is not yes or no`},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -3,12 +3,9 @@ package store
 import (
 	"bytes"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"path/filepath"
-	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/afterview/afterview/timeline"
@@ -319,103 +316,6 @@ func saveSettings(tx *sql.Tx, set timeline.Settings) error {
 		}
 	}
 	return nil
-}
-
-// ixSettings is the settings as a JSON object: every key of
-// timeline.SettingInfos in its order, numbers as numbers, holidays as text.
-type ixSettings timeline.Settings
-
-// MarshalJSON implements json.Marshaler.
-func (x ixSettings) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, k := range timeline.SettingKeys() {
-		v, err := timeline.Settings(x).Get(k)
-		if err != nil {
-			return nil, err
-		}
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		key, _ := json.Marshal(k)
-		b.Write(key)
-		b.WriteByte(':')
-		if _, err := strconv.Atoi(v); err == nil {
-			b.WriteString(v)
-		} else {
-			val, _ := json.Marshal(v)
-			b.Write(val)
-		}
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-// UnmarshalJSON implements json.Unmarshaler: settings the object leaves out
-// keep DOMAIN.md's defaults; an unknown key is an error naming it.
-func (x *ixSettings) UnmarshalJSON(data []byte) error {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(data, &m); err != nil {
-		return fmt.Errorf(`want an object of settings, e.g. {"reply_max_bd": 7}`)
-	}
-	keys := timeline.SettingKeys()
-	var unknown []string
-	for k := range m {
-		if !slices.Contains(keys, k) {
-			unknown = append(unknown, k)
-		}
-	}
-	if len(unknown) > 0 {
-		slices.Sort(unknown)
-		return fmt.Errorf("unknown field %q (settings: %s)", unknown[0], strings.Join(keys, ", "))
-	}
-	set := timeline.DefaultSettings()
-	for _, k := range keys {
-		raw, ok := m[k]
-		if !ok {
-			continue
-		}
-		var v any
-		_ = json.Unmarshal(raw, &v)
-		var text string
-		switch t := v.(type) {
-		case float64:
-			text = string(raw)
-		case string:
-			text = t
-		default:
-			return fmt.Errorf("%q must be a number or text, not %s", k, raw)
-		}
-		if err := set.Set(k, text); err != nil {
-			return err
-		}
-	}
-	if err := set.Validate(); err != nil {
-		return err
-	}
-	*x = ixSettings(set)
-	return nil
-}
-
-// jsonFields lists the JSON names of a struct's fields, embedded ones included.
-func jsonFields(v any) []string {
-	var out []string
-	var walk func(t reflect.Type)
-	walk = func(t reflect.Type) {
-		for i := range t.NumField() {
-			f := t.Field(i)
-			if f.Anonymous {
-				walk(f.Type)
-				continue
-			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if name != "" && name != "-" {
-				out = append(out, name)
-			}
-		}
-	}
-	walk(reflect.TypeOf(v))
-	return out
 }
 
 // DetectFormat says whether a file to import is "json" or "csv": by its

@@ -9,7 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/afterview/afterview/timeline"
@@ -19,7 +21,7 @@ import (
 // every export. A file of a later version is refused, never half-read.
 const Format = "afterview/v1"
 
-// ErrEmpty is returned (wrapped) when a file to import holds nothing at all.
+// ErrEmpty is returned when a file to import holds nothing at all.
 var ErrEmpty = errors.New("the file is empty")
 
 // ixFile is the interchange file as written; ixFileIn as read (the settings
@@ -260,136 +262,99 @@ func decodeStrict(data []byte, v any, whole bool) error {
 	return nil
 }
 
-// checkFormat refuses every "format" but this version's.
-func checkFormat(format string) error {
-	var v int
-	switch {
-	case format == Format:
-		return nil
-	case format == "":
-		return fmt.Errorf(`not an afterview export: it has no "format": %q (make one with afterview export)`, Format)
-	case strings.HasPrefix(format, "afterview/v"):
-		if _, err := fmt.Sscanf(format, "afterview/v%d", &v); err == nil && v > 1 {
-			return fmt.Errorf("written by a newer afterview (format %s; this one reads %s): upgrade afterview to import it", format, Format)
+// ixSettings is the settings as a JSON object: every key of
+// timeline.SettingInfos in its order, numbers as numbers, holidays as text.
+type ixSettings timeline.Settings
+
+// MarshalJSON implements json.Marshaler.
+func (x ixSettings) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, k := range timeline.SettingKeys() {
+		v, err := timeline.Settings(x).Get(k)
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		key, _ := json.Marshal(k)
+		b.Write(key)
+		b.WriteByte(':')
+		if _, err := strconv.Atoi(v); err == nil {
+			b.WriteString(v)
+		} else {
+			val, _ := json.Marshal(v)
+			b.Write(val)
 		}
 	}
-	return fmt.Errorf("not an afterview export: its format is %q, not %q", format, Format)
+	b.WriteByte('}')
+	return b.Bytes(), nil
 }
 
-// claimedFormat checks the "format" of a file that did not decode: a valid
-// JSON object of another format or version gets that error first.
-func claimedFormat(data []byte) error {
-	var head map[string]json.RawMessage
-	if err := json.Unmarshal(data, &head); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return fmt.Errorf("not an afterview export: the file holds a JSON %s, not an object with \"format\": %q", te.Value, Format)
-		}
-		return nil // not valid JSON: let the syntax error speak
+// UnmarshalJSON implements json.Unmarshaler: settings the object leaves out
+// keep DOMAIN.md's defaults; an unknown key is an error naming it.
+func (x *ixSettings) UnmarshalJSON(data []byte) error {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil {
+		return fmt.Errorf(`want an object of settings, e.g. {"reply_max_bd": 7}`)
 	}
-	var format string
-	if raw, ok := head["format"]; ok {
-		if json.Unmarshal(raw, &format) != nil {
-			return fmt.Errorf(`not an afterview export: its "format" is %s, not %q`, raw, Format)
+	keys := timeline.SettingKeys()
+	var unknown []string
+	for k := range m {
+		if !slices.Contains(keys, k) {
+			unknown = append(unknown, k)
 		}
 	}
-	return checkFormat(format)
+	if len(unknown) > 0 {
+		slices.Sort(unknown)
+		return fmt.Errorf("unknown field %q (settings: %s)", unknown[0], strings.Join(keys, ", "))
+	}
+	set := timeline.DefaultSettings()
+	for _, k := range keys {
+		raw, ok := m[k]
+		if !ok {
+			continue
+		}
+		var v any
+		_ = json.Unmarshal(raw, &v)
+		var text string
+		switch t := v.(type) {
+		case float64:
+			text = string(raw)
+		case string:
+			text = t
+		default:
+			return fmt.Errorf("%q must be a number or text, not %s", k, raw)
+		}
+		if err := set.Set(k, text); err != nil {
+			return err
+		}
+	}
+	if err := set.Validate(); err != nil {
+		return err
+	}
+	*x = ixSettings(set)
+	return nil
 }
 
-// locateJSONError decodes the file again piece by piece to say where err is:
-// the top level, the settings, or which application and event.
-func locateJSONError(data []byte, err error) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return jsonProblem(err, data, nil)
-	}
-	var top struct {
-		Format       string            `json:"format"`
-		Settings     json.RawMessage   `json:"settings"`
-		Applications []json.RawMessage `json:"applications"`
-	}
-	if e := decodeStrict(data, &top, true); e != nil {
-		return fmt.Errorf("at the top level: %w", jsonProblem(e, nil, ixFile{}))
-	}
-	for i, raw := range top.Applications {
-		var a ixAppRaw
-		if e := decodeStrict(raw, &a, false); e != nil {
-			return fmt.Errorf("application %d: %w", i+1, jsonProblem(e, nil, ixApp{}))
-		}
-		for j, ev := range a.Events {
-			var x ixEvent
-			if e := decodeStrict(ev, &x, false); e != nil {
-				return fmt.Errorf("application %d (%s), event %d: %w", i+1, a.Company, j+1, jsonProblem(e, nil, ixEvent{}))
+// jsonFields lists the JSON names of a struct's fields, embedded ones included.
+func jsonFields(v any) []string {
+	var out []string
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if f.Anonymous {
+				walk(f.Type)
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name != "" && name != "-" {
+				out = append(out, name)
 			}
 		}
 	}
-	return jsonProblem(err, data, nil)
-}
-
-// jsonProblem rewords an encoding/json error for people: the line and column
-// of a syntax error (when data is given), the field that holds the wrong kind
-// of value, or the unknown field with the fields that the object of type
-// shape takes.
-func jsonProblem(err error, data []byte, shape any) error {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		if data != nil {
-			line, col := lineCol(data, se.Offset)
-			return fmt.Errorf("not valid JSON: line %d, column %d: %v", line, col, se)
-		}
-		return fmt.Errorf("not valid JSON: %v", se)
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return errors.New("not valid JSON: it ends too early (is the file cut short?)")
-	case errors.As(err, &te):
-		field := te.Field[strings.LastIndex(te.Field, ".")+1:]
-		if field == "" {
-			return fmt.Errorf("want an object, not a JSON %s", te.Value)
-		}
-		return fmt.Errorf("%q must be %s, not %s", field, kindName(te), te.Value)
-	}
-	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		if shape == nil {
-			return fmt.Errorf("unknown field %s", name)
-		}
-		return fmt.Errorf("unknown field %s (%s takes: %s)", name, shapeName(shape), strings.Join(jsonFields(shape), ", "))
-	}
-	return err
-}
-
-func kindName(te *json.UnmarshalTypeError) string {
-	switch te.Type.Kind().String() {
-	case "string":
-		return "text in quotes"
-	case "int64", "int":
-		return "a whole number"
-	case "bool":
-		return "true or false"
-	case "slice":
-		return "a list [...]"
-	case "struct", "map":
-		return "an object {...}"
-	}
-	return "a " + te.Type.String()
-}
-
-func shapeName(shape any) string {
-	switch shape.(type) {
-	case ixApp:
-		return "an application"
-	case ixEvent:
-		return "an event"
-	}
-	return "the file"
-}
-
-// lineCol turns a byte offset into a 1-based line and column.
-func lineCol(data []byte, off int64) (int, int) {
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
-	before := data[:off]
-	line := bytes.Count(before, []byte("\n")) + 1
-	return line, int(off) - bytes.LastIndexByte(before, '\n') - 1
+	walk(reflect.TypeOf(v))
+	return out
 }
