@@ -58,7 +58,10 @@ func TestKeptSummaryEqualsFreshDerivationAfterEveryWrite(t *testing.T) {
 			_, err := s.LogEvent(id, e)
 			return err
 		}},
-		{"log followup", func() error { _, err := s.LogEvent(id, timeline.Event{Type: timeline.Followup, Date: d(0)}); return err }},
+		{"log followup", func() error {
+			_, err := s.LogEvent(id, timeline.Event{Type: timeline.Followup, Date: d(0)})
+			return err
+		}},
 		{"edit the recruiter", func() error { return s.UpdateApplication(id, AppChanges{Recruiter: ptr("Sam Rivera")}) }},
 		{"log offer", func() error {
 			_, err := s.LogEvent(id, timeline.Event{Type: timeline.Offer, Date: d(0), Base: 150000, Currency: "USD"})

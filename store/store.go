@@ -9,10 +9,10 @@ package store
 
 import (
 	"bytes"
-	"encoding/binary"
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
