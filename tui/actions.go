@@ -279,5 +279,5 @@ func (m model) undoLast() (tea.Model, tea.Cmd) {
 	}
 	u := m.undo[len(m.undo)-1]
 	m.undo = m.undo[:len(m.undo)-1]
-	return m, deleteEventCmd(m.st, u.eventID, true)
+	return m, deleteEventCmd(m.st, u.eventID, u.what)
 }

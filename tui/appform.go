@@ -41,11 +41,12 @@ func newAppForm(st *Styles, keys *KeyMap, today timeline.Date, app *timeline.App
 	fields[0].required = true
 	fields[3].empty = "email or phone"
 	if app == nil {
+		// The interview starts the clock: ask for it right after who and what.
 		iv := newField("interview", "Interviewed", kindDate, "")
 		iv.past, iv.empty = true, "not yet; or a date: yesterday, -3d, mon, 2026-11-20"
-		fields = append(fields, iv)
+		fields = append(fields[:2], append([]field{iv}, fields[2:]...)...)
 	}
-	intro := "Who and what. Log what happens (interviews, news, offers) as events."
+	intro := "Who and what, and the interview that starts the clock. Log what follows with l."
 	if app != nil {
 		intro = "Only the fields you change are saved."
 	}

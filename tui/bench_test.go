@@ -219,6 +219,13 @@ func BenchmarkRealStore(b *testing.B) {
 			_ = m.View()
 		}
 	})
+	b.Run("Entries", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := st.Entries(true); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("Poll", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			if _, err := st.DataVersion(); err != nil {

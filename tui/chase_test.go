@@ -67,7 +67,7 @@ func TestUndoRemovesTheChaseEvent(t *testing.T) {
 			removed = &r
 		}
 	}
-	if removed == nil || removed.event.ID != id || !removed.undo {
+	if removed == nil || removed.event.ID != id || removed.undo != "chased Acme Robotics" {
 		t.Fatalf("u should delete event %d, got %+v", id, msgs)
 	}
 	if e := lastLogged(t, fs, "Acme Robotics"); e.Type == timeline.Followup {
@@ -75,6 +75,9 @@ func TestUndoRemovesTheChaseEvent(t *testing.T) {
 	}
 	if m.dash.toChase != 3 {
 		t.Errorf("toChase = %d after undo, want 3", m.dash.toChase)
+	}
+	if e, _ := m.dash.Selected(); e.App.Company != "Acme Robotics" {
+		t.Errorf("after undo the cursor is on %s, want the restored Acme Robotics", e.App.Company)
 	}
 	m, _ = press(t, m, "u")
 	if !strings.Contains(m.status, "Nothing to undo") {
@@ -178,11 +181,12 @@ func TestDraftCopiesWithOSC52(t *testing.T) {
 	if !strings.Contains(m.status, "Copied") {
 		t.Errorf("status %q", m.status)
 	}
-	// Inside tmux the sequence is wrapped to pass through.
+	// Inside tmux: the plain sequence (tmux's set-clipboard), then one
+	// wrapped for passthrough.
 	buf.Reset()
 	m.getenv = func(k string) string { return map[string]string{"TMUX": "/tmp/tmux-0/default"}[k] }
 	_, _ = press(t, m, "y")
-	if !strings.HasPrefix(buf.String(), "\x1bPtmux;\x1b\x1b]52;c;") {
+	if !strings.HasPrefix(buf.String(), want) || !strings.Contains(buf.String(), "\x1bPtmux;\x1b\x1b]52;c;") {
 		t.Errorf("in tmux the clipboard got %q", buf.String())
 	}
 }
@@ -192,7 +196,7 @@ func TestDraftMailOpensOrFailsGracefully(t *testing.T) {
 	m = selectCompany(t, m, "Acme Robotics")
 	m, _ = press(t, m, "m")
 	m, _ = press(t, m, "o")
-	if !m.statusErr || !strings.Contains(m.status, "copy the draft with y") {
+	if !m.statusErr || !strings.Contains(m.status, "copy the message with y") {
 		t.Errorf("with no opener the status is %q", m.status)
 	}
 	if m.top() != scrDraft {
@@ -206,7 +210,7 @@ func TestDraftMailOpensOrFailsGracefully(t *testing.T) {
 			mailer = &mm
 		}
 	}
-	if mailer == nil || mailer.err != nil {
+	if mailer == nil || mailer.cmd == nil {
 		t.Fatalf("o should find the opener, got %+v", msgs)
 	}
 	url := mailer.cmd.Args[len(mailer.cmd.Args)-1]

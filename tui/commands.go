@@ -2,10 +2,10 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os/exec"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/afterview/afterview/store"
@@ -121,14 +121,15 @@ func logEventCmd(st Store, appID int64, company string, e timeline.Event, undo b
 	}
 }
 
-// deleteEventCmd removes an event (x in the detail view, or u).
-func deleteEventCmd(st Store, eventID int64, undo bool) tea.Cmd {
+// deleteEventCmd removes an event (x in the detail view, or u, which says
+// what it undoes).
+func deleteEventCmd(st Store, eventID int64, undo string) tea.Cmd {
 	return func() tea.Msg {
 		e, appID, err := st.DeleteEvent(eventID)
 		if err != nil {
 			what := "remove the event"
-			if undo {
-				what = "undo"
+			if undo != "" {
+				what = "undo " + undo
 			}
 			return writeFailedMsg{what, err}
 		}
@@ -137,21 +138,27 @@ func deleteEventCmd(st Store, eventID int64, undo bool) tea.Cmd {
 }
 
 // copyCmd puts text on the system clipboard with an OSC 52 sequence written
-// to w (the terminal). It works over SSH; inside tmux or screen the sequence
-// is wrapped so that it passes through to the outer terminal.
+// to w (the terminal), which works over SSH. tmux takes the plain sequence
+// and passes it on (set-clipboard, on by default as "external"); a copy
+// wrapped for passthrough follows for setups that rely on that. GNU screen
+// needs the wrapped form.
 func copyCmd(w io.Writer, text string, env func(string) string) tea.Cmd {
 	return func() tea.Msg {
 		if w == nil {
 			return copiedMsg{errors.New("no terminal to copy through")}
 		}
 		seq := osc52.New(text)
+		var err error
 		switch term := env("TERM"); {
 		case env("TMUX") != "":
-			seq = seq.Tmux()
-		case len(term) >= 6 && term[:6] == "screen":
-			seq = seq.Screen()
+			if _, err = seq.WriteTo(w); err == nil {
+				_, err = seq.Tmux().WriteTo(w)
+			}
+		case strings.HasPrefix(term, "screen"):
+			_, err = seq.Screen().WriteTo(w)
+		default:
+			_, err = seq.WriteTo(w)
 		}
-		_, err := seq.WriteTo(w)
 		return copiedMsg{err}
 	}
 }
@@ -168,7 +175,7 @@ func mailerCmd(url string, lookPath func(string) (string, error)) tea.Cmd {
 		}
 		path, err := lookPath(name)
 		if err != nil {
-			return mailerMsg{err: fmt.Errorf("no %s to open the mail app (copy the draft with y instead)", name)}
+			return mailerMsg{missing: name}
 		}
 		return mailerMsg{cmd: exec.Command(path, args...)}
 	}

@@ -61,6 +61,7 @@ type dashboard struct {
 	waiting   int              // under way, nothing due yet
 	offers    int              // offers awaiting an answer
 	loaded    bool
+	loadErr   error // the first load failed: say so instead of "Loading…"
 
 	tab       tab
 	sort      sortMode
@@ -114,15 +115,16 @@ func (d *dashboard) focus(id int64) {
 		return
 	}
 	d.selID = id
-	if d.rowOf(id) < 0 {
-		if t := tabOf(&d.entries[i]); d.tab != t && !(d.tab == tabChase && slices.Contains(d.chase, i)) {
-			d.tab = t
-		}
+	if d.rowOf(id) < 0 && !(d.tab == tabChase && slices.Contains(d.chase, i)) {
+		d.tab = tabOf(&d.entries[i])
 		d.refilter()
 	}
 	if d.rowOf(id) < 0 {
 		d.filter.SetValue("")
 		d.refilter()
+	}
+	if r := d.rowOf(id); r >= 0 {
+		d.setCursor(r)
 	}
 }
 
@@ -193,7 +195,7 @@ func (d dashboard) Update(msg tea.Msg) (dashboard, tea.Cmd) {
 			d.sort = (d.sort + 1) % numSorts
 			d.resort()
 			if d.tab == tabChase {
-				return d, status("Sorted the other tabs by " + sortNames[d.sort] + "; the Chase tab keeps the chase order (due, kind, company).")
+				return d, statusCmd("Sorted the other tabs by " + sortNames[d.sort] + "; the Chase tab keeps the chase order (due, kind, company).")
 			}
 		}
 	}
@@ -252,7 +254,7 @@ func (d *dashboard) setTab(t tab) {
 	d.refilter()
 }
 
-// status returns a command that shows a line in the status bar.
-func status(text string) tea.Cmd {
+// statusCmd returns a command that shows a line in the status bar.
+func statusCmd(text string) tea.Cmd {
 	return func() tea.Msg { return statusMsg{text: text} }
 }

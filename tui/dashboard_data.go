@@ -160,10 +160,10 @@ func (d *dashboard) keyOf(i int) sortKey {
 }
 
 // dueOf is the date an entry sorts by in the due sort: its next action's
-// due date, or the end of its snooze; nothing due sorts last.
+// due date, or the end of its snooze; nothing due (or archived) sorts last.
 func (d *dashboard) dueOf(e *timeline.Entry) timeline.Date {
 	switch {
-	case e.Next == nil:
+	case e.Next == nil || e.App.Archived:
 		return 1<<31 - 1
 	case e.Snoozed(d.today):
 		return max(e.Next.Due, e.SnoozedUntil)

@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
 	"github.com/afterview/afterview/timeline"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 )
 
 func TestOpensOnChaseWhenSomethingIsDue(t *testing.T) {
@@ -211,7 +213,7 @@ func TestHelpTakesTheKeysWhileOpen(t *testing.T) {
 	m := testModel(t, fixtureStore(), 100, 30)
 	before := m.dash.cursor
 	m, _ = press(t, m, "?")
-	if !m.showHelp || !strings.Contains(m.View(), "draft message") {
+	if !m.showHelp || !strings.Contains(m.View(), "draft a message") {
 		t.Fatal("? should show the full help")
 	}
 	m, msgs := press(t, m, "j", "enter", "c")
@@ -243,5 +245,36 @@ func TestResizeDropsColumnsAndFits(t *testing.T) {
 	m, _ = send(t, m, tea.WindowSizeMsg{Width: 59, Height: 15})
 	if v := m.View(); !strings.Contains(v, "Terminal too small") || strings.Contains(v, "\n") {
 		t.Errorf("below 60×15 the view should be one line, got:\n%s", v)
+	}
+}
+
+func TestFirstFrameDoesNotWaitForTheData(t *testing.T) {
+	m := newModel(fixtureStore(), Options{Today: func() timeline.Date { return testToday }}, lipgloss.DefaultRenderer())
+	tm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 20})
+	v := tm.View()
+	if !strings.Contains(v, "afterview  Thu 26 Nov 2026") || !strings.Contains(v, "Loading…") {
+		t.Errorf("the first frame should show the chrome at once:\n%s", v)
+	}
+}
+
+func TestALoadFailureIsShown(t *testing.T) {
+	fs := fixtureStore()
+	fs.failRead = errors.New("disk I/O error")
+	m := newModel(fs, Options{Today: func() timeline.Date { return testToday }}, lipgloss.DefaultRenderer())
+	m.pollEvery = 0
+	m, _ = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 20})
+	m, _ = runCmds(t, m, m.Init())
+	m, _ = press(t, m, "j") // the status line clears; the body keeps saying it
+	if v := m.View(); !strings.Contains(v, "Could not read the database: disk I/O error") {
+		t.Errorf("a failed load should say so:\n%s", v)
+	}
+}
+
+func TestAStaleLoadIsIgnored(t *testing.T) {
+	m := testModel(t, fixtureStore(), 100, 30)
+	m.shownSeq = 5
+	m, _ = send(t, m, loadedMsg{seq: 4})
+	if len(m.dash.entries) == 0 {
+		t.Error("an older load replaced a newer one")
 	}
 }

@@ -167,6 +167,8 @@ func (d dashboard) emptyText() string {
 	switch {
 	case len(d.rows) > 0:
 		return ""
+	case !d.loaded && d.loadErr != nil:
+		return "Could not read the database: " + d.loadErr.Error()
 	case !d.loaded:
 		return "Loading…"
 	case len(d.entries) == 0:
@@ -320,6 +322,8 @@ func (d dashboard) footerView() string {
 		text = "Starts on " + e.StartDate.Format("Mon 2 Jan 2006")
 	case !e.NextInterview.IsZero():
 		text = "Interview on " + e.NextInterview.Format("Mon 2 Jan")
+	case e.LastInterview.IsZero() && e.Stage == timeline.Scheduled:
+		text = "No interview logged yet: l logs one (a future date books it)."
 	default:
 		text = "Nothing to do: " + e.Stage.Label()
 	}

@@ -42,7 +42,7 @@ func newDetail(st *Styles, keys *KeyMap, e timeline.Entry, today timeline.Date, 
 func (v *detail) SetSize(w, h int) {
 	v.width, v.height = w, h
 	v.build()
-	v.showSelected()
+	v.scroll(0)
 }
 
 // setDerived shows a (new) derivation, keeping the same event selected.
@@ -61,7 +61,7 @@ func (v *detail) setDerived(d timeline.Derived, today timeline.Date, set timelin
 	}
 	v.sel = max(0, min(v.sel, n-1))
 	v.build()
-	v.showSelected()
+	v.scroll(0) // a refresh keeps the scroll; the detail opens at its top
 }
 
 // SelectedEvent returns the selected event of the history.
@@ -86,6 +86,9 @@ func (v detail) Update(msg tea.Msg) (detail, tea.Cmd) {
 	case tea.KeyMsg:
 		k := v.keys
 		switch {
+		case key.Matches(msg, k.Up, k.Down) && !v.selectedVisible():
+			// The first press brings the history's selection into view.
+			v.showSelected()
 		case key.Matches(msg, k.Up):
 			v.selectEvent(v.sel - 1)
 		case key.Matches(msg, k.Down):
@@ -108,6 +111,15 @@ func (v *detail) selectEvent(i int) {
 	v.sel = max(0, min(i, len(v.d.Events)-1))
 	v.build()
 	v.showSelected()
+}
+
+// selectedVisible reports whether the selected event's line is on screen.
+func (v detail) selectedVisible() bool {
+	if v.sel >= len(v.evLine) {
+		return true
+	}
+	l := v.evLine[v.sel]
+	return l >= v.offset && l < v.offset+v.height
 }
 
 // scroll moves the view by n lines.
@@ -242,6 +254,8 @@ func (v *detail) nextRows(row func(label, text string)) {
 		row("Starts", e.StartDate.Format("Mon 2 Jan 2006")+" ("+timeline.Relative(e.StartDate, v.today)+")")
 	case !e.NextInterview.IsZero():
 		row("Interview", e.NextInterview.Format("Mon 2 Jan 2006")+" ("+timeline.Relative(e.NextInterview, v.today)+")")
+	case e.Stage == timeline.Started && !e.StartDate.IsZero():
+		row("Started", e.StartDate.Format("Mon 2 Jan 2006"))
 	default:
 		row("Next", "nothing to do")
 	}

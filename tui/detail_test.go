@@ -150,3 +150,32 @@ func TestDetailFollowsChangesFromElsewhere(t *testing.T) {
 		t.Errorf("a deletion elsewhere should close the detail: top %d, status %q", m.top(), m.status)
 	}
 }
+
+func TestShortDetailOpensAtItsTop(t *testing.T) {
+	m := testModel(t, fixtureStore(), 60, 15)
+	m = selectCompany(t, m, "Cyberdyne")
+	m, _ = press(t, m, "enter")
+	if v := m.View(); !strings.Contains(v, "Cyberdyne · Platform Engineer") || strings.Contains(v, "›") {
+		t.Errorf("the detail should open at its top:\n%s", v)
+	}
+	m, _ = press(t, m, "j")
+	if ev, _ := m.detail.SelectedEvent(); ev.Type != timeline.Checks || !strings.Contains(m.View(), "› Thu 5 Nov 2026") {
+		t.Errorf("the first j should show the newest event, selected:\n%s", m.View())
+	}
+	m, _ = press(t, m, "j")
+	if ev, _ := m.detail.SelectedEvent(); ev.Type != timeline.Accepted {
+		t.Errorf("the second j should select the next event, got %s", ev.Type)
+	}
+}
+
+func TestNarrowFullHelpWrapsInsteadOfDropping(t *testing.T) {
+	m := testModel(t, fixtureStore(), 60, 30)
+	m, _ = press(t, m, "enter", "?")
+	v := m.View()
+	for _, want := range []string{"remove event", "draft a message", "esc/q", "ctrl+c"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the full help at 60 columns lacks %q:\n%s", want, v)
+		}
+	}
+	checkSize(t, m)
+}

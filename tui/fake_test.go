@@ -20,17 +20,18 @@ var testToday = timeline.MustDate("2026-11-26")
 // at a fixed today, bumps the data version on every write (as another
 // connection's commit would), records the writes, and can be told to fail.
 type fakeStore struct {
-	mu      sync.Mutex
-	today   timeline.Date
-	set     timeline.Settings
-	apps    map[int64]timeline.Application
-	events  map[int64][]timeline.Event
-	nextApp int64
-	nextEv  int64
-	version int64
-	fail    error    // when set, every write fails with it
-	writes  []string // one line per write, for assertions
-	changes []store.AppChanges
+	mu       sync.Mutex
+	today    timeline.Date
+	set      timeline.Settings
+	apps     map[int64]timeline.Application
+	events   map[int64][]timeline.Event
+	nextApp  int64
+	nextEv   int64
+	version  int64
+	fail     error    // when set, every write fails with it
+	failRead error    // when set, Entries fails with it
+	writes   []string // one line per write, for assertions
+	changes  []store.AppChanges
 
 	// cached, when set, is returned by Entries instead of deriving (bench).
 	cached []timeline.Entry
@@ -83,6 +84,9 @@ func (f *fakeStore) Settings() (timeline.Settings, error) { return f.set, nil }
 func (f *fakeStore) Entries(all bool) ([]timeline.Entry, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.failRead != nil {
+		return nil, f.failRead
+	}
 	if f.cached != nil {
 		return append([]timeline.Entry(nil), f.cached...), nil
 	}

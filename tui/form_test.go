@@ -25,7 +25,7 @@ func TestAddFormTypesLettersAsText(t *testing.T) {
 	if m.top() != scrAppForm || m.dash.cursor != cursor || m.showHelp {
 		t.Fatal("letters typed into the form acted as keys")
 	}
-	m, _ = press(t, m, "down", "down", "down", "down", "down")
+	m, _ = press(t, m, "down")
 	m = typeText(t, m, "mon")
 	m, _ = press(t, m, "ctrl+s")
 	if m.top() != scrDashboard {

@@ -80,3 +80,9 @@ func TestGoldenConfirm(t *testing.T) {
 }
 
 var _ tea.Model = model{}
+
+func TestGoldenAddForm(t *testing.T) {
+	runGolden(t, 80, 20,
+		goldenStep{[]string{"a"}, "Add an application"},
+		goldenStep{[]string{"K", "o", "j", "o", " ", "L", "a", "b", "s", "tab", "S", "R", "E", "tab", "-", "2", "d"}, "(2 days ago)"})
+}

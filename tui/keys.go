@@ -54,7 +54,7 @@ func DefaultKeyMap() KeyMap {
 
 		Add:         b("a", "add", "a"),
 		Edit:        b("e", "edit", "e"),
-		Log:         b("l", "log event", "l"),
+		Log:         b("l", "log", "l"),
 		Archive:     b("A", "archive", "A"),
 		Delete:      b("D", "delete", "D"),
 		RemoveEvent: b("x", "remove event", "x", "delete"),
@@ -62,7 +62,7 @@ func DefaultKeyMap() KeyMap {
 		Chased: b("c", "chased", "c"),
 		Snooze: b("z", "snooze", "z"),
 		Undo:   b("u", "undo", "u"),
-		Draft:  b("m", "draft message", "m"),
+		Draft:  b("m", "draft", "m"),
 
 		Copy: b("y", "copy", "y"),
 		Mail: b("o", "open in mail", "o"),
@@ -111,6 +111,12 @@ var _ help.KeyMap = keyHelp{}
 // helpFor returns the keys that act on a screen.
 func (k KeyMap) helpFor(s screen) keyHelp {
 	nav := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
+	more := k.Help
+	more.SetHelp("?", "more")
+	// The full help has room for longer descriptions.
+	draft, log := k.Draft, k.Log
+	draft.SetHelp("m", "draft a message")
+	log.SetHelp("l", "log an event")
 	quit := []key.Binding{k.Help, k.Quit, k.ForceQuit}
 	switch s {
 	case scrDetail:
@@ -119,8 +125,8 @@ func (k KeyMap) helpFor(s screen) keyHelp {
 		return keyHelp{
 			short: []key.Binding{back, k.Log, k.Edit, k.RemoveEvent, k.Draft, k.Chased, k.Snooze, k.Help},
 			full: [][]key.Binding{nav,
-				{k.Edit, k.Log, k.RemoveEvent, k.Archive, k.Delete},
-				{k.Chased, k.Snooze, k.Undo, k.Draft},
+				{k.Edit, log, k.RemoveEvent, k.Archive, k.Delete},
+				{k.Chased, k.Snooze, k.Undo, draft},
 				{back, k.Help, k.ForceQuit}},
 		}
 	case scrDraft:
@@ -136,30 +142,31 @@ func (k KeyMap) helpFor(s screen) keyHelp {
 		if s == scrEventFields {
 			cancel.SetHelp("esc", "back to types")
 		}
-		short := []key.Binding{k.NextField, k.PrevField, k.Enter, k.Save, cancel}
+		short := []key.Binding{k.Save, cancel, k.NextField, k.PrevField, k.Enter}
 		return keyHelp{short: short, full: [][]key.Binding{short}}
 	case scrEventTypes:
 		choose, cancel := k.Open, k.Back
 		choose.SetHelp("enter", "choose")
 		cancel.SetHelp("esc", "cancel")
-		short := []key.Binding{k.Up, k.Down, choose, k.Jump, cancel}
+		short := []key.Binding{choose, cancel, k.Jump, k.Up, k.Down}
 		return keyHelp{short: short, full: [][]key.Binding{short}}
 	case scrConfirm:
 		short := []key.Binding{k.Yes, k.No}
 		return keyHelp{short: short, full: [][]key.Binding{short}}
 	case scrFilter:
-		done, clear := k.Open, k.Back
+		done, clear, move := k.Open, k.Back, k.Up
 		done.SetHelp("enter", "keep filter")
 		clear.SetHelp("esc", "clear filter")
-		short := []key.Binding{done, clear, k.Up, k.Down}
+		move.SetHelp("↑/↓", "move") // letters are text while the filter is typed
+		short := []key.Binding{done, clear, move}
 		return keyHelp{short: short, full: [][]key.Binding{short}}
 	}
 	return keyHelp{
-		short: []key.Binding{k.Open, k.NextTab, k.Chased, k.Snooze, k.Draft, k.Log, k.Filter, k.Sort, k.Help, k.Quit},
+		short: []key.Binding{k.Open, more, k.NextTab, k.Add, k.Log, k.Chased, k.Snooze, k.Draft, k.Filter, k.Sort, k.Quit},
 		full: [][]key.Binding{nav,
 			{k.NextTab, k.PrevTab, k.Filter, k.Sort, k.Open},
-			{k.Add, k.Edit, k.Log, k.Archive, k.Delete},
-			{k.Chased, k.Snooze, k.Undo, k.Draft},
+			{k.Add, k.Edit, log, k.Archive, k.Delete},
+			{k.Chased, k.Snooze, k.Undo, draft},
 			quit},
 	}
 }

@@ -140,7 +140,7 @@ type eventLoggedMsg struct {
 type eventRemovedMsg struct {
 	appID int64
 	event timeline.Event
-	undo  bool
+	undo  string // what u undid ("chased Acme"); "" for x
 }
 
 // writeFailedMsg: a write failed. Sent by every write command; handled by
@@ -155,12 +155,12 @@ type writeFailedMsg struct {
 // Sent by copyCmd; handled by model.Update (status line).
 type copiedMsg struct{ err error }
 
-// mailerMsg: the command that opens a mailto: link, or why there is none.
-// Sent by mailerCmd; handled by model.onMailer, which runs it with
+// mailerMsg: the command that opens a mailto: link, or the opener that is
+// missing. Sent by mailerCmd; handled by model.onMailer, which runs it with
 // tea.ExecProcess.
 type mailerMsg struct {
-	cmd *exec.Cmd
-	err error
+	cmd     *exec.Cmd
+	missing string // the program that was not found
 }
 
 // mailDoneMsg: the mail opener finished. Sent by tea.ExecProcess's callback;

@@ -10,6 +10,7 @@ import (
 
 	"github.com/afterview/afterview/timeline"
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -169,7 +170,9 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onMailer(msg)
 	case mailDoneMsg:
 		if msg.err != nil {
-			m.setStatus("The mail app did not open: "+msg.err.Error()+" (copy the draft with y instead)", true)
+			m.setStatus("The mail app did not open ("+msg.err.Error()+"): copy the message with y instead.", true)
+		} else {
+			m.setStatus("Handed the message to your mail app.", false)
 		}
 	}
 	return m, nil
@@ -253,8 +256,7 @@ func (m model) View() string {
 		return ""
 	}
 	if m.tooSmall() {
-		return fit(fmt.Sprintf("Terminal too small (%d×%d): afterview needs %d×%d. Enlarge it, or q to quit.",
-			m.width, m.height, minWidth, minHeight), m.width)
+		return fit(fmt.Sprintf("Terminal too small: %d×%d (need %d×%d)", m.width, m.height, minWidth, minHeight), m.width)
 	}
 	var b strings.Builder
 	b.WriteString(m.headerView())
@@ -271,10 +273,8 @@ func (m model) View() string {
 func (m model) bodyView() string {
 	h := m.bodyHeight()
 	if m.showHelp {
-		hm := m.help
-		hm.ShowAll = true
 		lines := []string{" " + m.styles.Title.Render("Keys"), ""}
-		for _, l := range strings.Split(hm.View(m.keys.helpFor(m.helpContext())), "\n") {
+		for _, l := range strings.Split(m.fullHelpView(), "\n") {
 			lines = append(lines, " "+l)
 		}
 		return window(lines, 0, h)
@@ -294,6 +294,32 @@ func (m model) bodyView() string {
 		return m.draft.View()
 	}
 	return m.dash.View()
+}
+
+// fullHelpView lays the full help's columns out side by side, wrapping
+// to more rows on a narrow terminal rather than dropping columns.
+func (m model) fullHelpView() string {
+	const sep = "    "
+	var rows, row []string
+	used := 0
+	for _, group := range m.keys.helpFor(m.helpContext()).FullHelp() {
+		col := m.help.FullHelpView([][]key.Binding{group})
+		w := lipgloss.Width(col)
+		if len(row) > 0 && used+len(sep)+w > m.width-2 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, used = nil, 0
+		}
+		if len(row) > 0 {
+			row = append(row, sep)
+			used += len(sep)
+		}
+		row = append(row, col)
+		used += w
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	return strings.Join(rows, "\n\n")
 }
 
 // headerView is the top line: the title and today on the left, the counts

@@ -16,6 +16,7 @@ func (m model) onLoaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.shownSeq = msg.seq
 	if msg.err != nil {
+		m.dash.loadErr = msg.err
 		m.setStatus("Could not read the database: "+msg.err.Error(), true)
 		return m, nil
 	}
@@ -145,7 +146,7 @@ func (m model) onConfirmed(msg confirmedMsg) (tea.Model, tea.Cmd) {
 	case confirmDelete:
 		return m, deleteAppCmd(m.st, a.appID, a.company)
 	case confirmRemoveEvent:
-		return m, deleteEventCmd(m.st, a.eventID, false)
+		return m, deleteEventCmd(m.st, a.eventID, "")
 	}
 	return m, nil
 }
@@ -205,12 +206,17 @@ func (m model) onWritten(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, m.refresh(msg.appID)
 	case eventRemovedMsg:
-		if msg.undo {
-			m.setStatus(fmt.Sprintf("Undone: removed the %s logged on %s.", msg.event.Type, msg.event.Date.Format("Mon 2 Jan")), false)
-		} else {
+		if msg.undo == "" {
 			m.setStatus("Removed "+eventName(msg.event)+".", false)
+			return m, m.refresh(msg.appID)
 		}
-		return m, m.refresh(msg.appID)
+		// Undone: the application is back where it was; select it there.
+		m.setStatus(fmt.Sprintf("Undone: %s (removed the %s logged on %s).", msg.undo, msg.event.Type, msg.event.Date.Format("Mon 2 Jan")), false)
+		cmds := []tea.Cmd{entryCmd(m.st, msg.appID, m.top() == scrDashboard)}
+		if m.open(scrDetail) && m.detail.id == msg.appID {
+			cmds = append(cmds, deriveCmd(m.st, msg.appID, forDetail))
+		}
+		return m, tea.Batch(cmds...)
 	}
 	return m, nil
 }
@@ -235,8 +241,8 @@ func (m model) onWriteFailed(msg writeFailedMsg) (tea.Model, tea.Cmd) {
 
 // onMailer runs the mail opener, giving it the terminal while it runs.
 func (m model) onMailer(msg mailerMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		m.setStatus(msg.err.Error(), true)
+	if msg.missing != "" {
+		m.setStatus(fmt.Sprintf("No %s here to open your mail app: copy the message with y instead.", msg.missing), true)
 		return m, nil
 	}
 	m.setStatus("Opening your mail app…", false)

@@ -102,7 +102,7 @@ func timelineOrigin(d timeline.Derived) (string, timeline.Date) {
 			return "rejected", d.Next.From
 		}
 	case timeline.OnHold, timeline.InChecks:
-		return "last contact", first
+		return "contact", first
 	case timeline.Onboarding:
 		return "accepted", first
 	}
