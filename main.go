@@ -575,21 +575,11 @@ func (c *cli) event(cmd *cobra.Command, typ string, f logFlags) (timeline.Event,
 
 // parseAmount reads a sum of money: 180000, 180,000, 180_000, 180k, 1.2m.
 func parseAmount(flag, s string) (int64, error) {
-	in := strings.ToLower(strings.NewReplacer(",", "", "_", "", " ", "").Replace(s))
-	mult := 1.0
-	switch {
-	case strings.HasSuffix(in, "k"):
-		mult, in = 1e3, strings.TrimSuffix(in, "k")
-	case strings.HasSuffix(in, "m"):
-		mult, in = 1e6, strings.TrimSuffix(in, "m")
+	n, err := timeline.ParseAmount(s)
+	if err != nil {
+		return 0, fmt.Errorf("--%s: %w", flag, err)
 	}
-	if n, err := strconv.ParseInt(in, 10, 64); err == nil && mult == 1 {
-		return n, nil
-	}
-	if v, err := strconv.ParseFloat(in, 64); err == nil && mult > 1 && v*mult < 1e15 && v*mult > -1e15 {
-		return int64(v*mult + 0.5), nil
-	}
-	return 0, fmt.Errorf("--%s: %q is not an amount (a whole number such as 180000, 180,000 or 180k)", flag, s)
+	return n, nil
 }
 
 func (c *cli) unlogCmd() *cobra.Command {

@@ -127,7 +127,7 @@ func (f *eventForm) choose(t timeline.EventType) {
 			fields = append(fields, u)
 		case timeline.FieldBase, timeline.FieldBonus, timeline.FieldEquity:
 			a := newField(string(fl), strings.ToUpper(string(fl[:1]))+string(fl[1:]), kindAmount, "")
-			a.empty = "optional, e.g. 180,000"
+			a.empty = "optional, e.g. 180000 or 180k"
 			fields = append(fields, a)
 		case timeline.FieldCurrency:
 			c := newField("currency", "Currency", kindUpper, "")

@@ -19,7 +19,7 @@ type fieldKind int
 const (
 	kindText   fieldKind = iota
 	kindDate             // a date as the CLI takes it (timeline.ParseDateRel)
-	kindAmount           // a whole amount: 180000 or 180,000
+	kindAmount           // an amount: 180000, 180,000 or 180k (timeline.ParseAmount)
 	kindUpper            // a code such as a currency, upper-cased
 	kindDays             // a number of days from today, or a date
 )
@@ -207,15 +207,15 @@ func parseFieldDate(fl *field, v string, today timeline.Date) (timeline.Date, er
 	return timeline.ParseDateRel(v, today, fl.past)
 }
 
-// amount reads a whole amount (separators , _ and spaces allowed).
+// amount reads an amount as the CLI does (timeline.ParseAmount).
 func (f *form) amount(name string) int64 {
-	v := strings.NewReplacer(",", "", "_", "", " ", "").Replace(f.value(name))
+	v := strings.TrimSpace(f.value(name))
 	if v == "" {
 		return 0
 	}
-	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || n < 0 {
-		f.fail(name, fmt.Sprintf("%q is not a whole amount (e.g. 180000 or 180,000)", f.value(name)))
+	n, err := timeline.ParseAmount(v)
+	if err != nil {
+		f.fail(name, err.Error())
 		return 0
 	}
 	return n
