@@ -78,6 +78,27 @@ func BenchmarkKeystroke(b *testing.B) {
 	}
 }
 
+// BenchmarkChaseKeystroke moves the cursor in the middle of the Chase tab,
+// whose section headings are drawn between the rows.
+func BenchmarkChaseKeystroke(b *testing.B) {
+	m := loadedBig(b, bigStore(benchN), tabChase)
+	if len(m.dash.heads) < 2 {
+		b.Fatalf("the Chase tab has %d rows in %d sections; want several sections", len(m.dash.rows), len(m.dash.heads))
+	}
+	m.dash.setCursor(m.dash.heads[1].row) // the first row of the second section
+	down, up := keyMsg("j"), keyMsg("k")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := up
+		if i%2 == 1 {
+			k = down
+		}
+		m = update(m, k)
+		_ = m.View()
+	}
+}
+
 func BenchmarkPageDown(b *testing.B) {
 	m := loadedBig(b, bigStore(benchN), tabActive)
 	b.ReportAllocs()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -105,15 +106,22 @@ func TestSnoozeAsksDaysAndLogsUntil(t *testing.T) {
 	if e.Type != timeline.Snooze || e.Date != testToday || e.Until != testToday.AddDays(3) {
 		t.Fatalf("logged %+v, want a snooze today until +3d", e)
 	}
-	if m.top() != scrDashboard || m.dash.rowOf(fs.idOf("Umbrella Health")) >= 0 {
-		t.Error("a snoozed item should leave the Chase tab")
+	if m.top() != scrDashboard || slices.Contains(m.dash.chase, m.dash.byID[fs.idOf("Umbrella Health")]) {
+		t.Error("a snoozed item should leave the chase view")
+	}
+	// The Chase tab is worked down item by item: the cursor moves on.
+	if e, _ := m.dash.Selected(); m.dash.tab != tabChase || e.App.Company == "Umbrella Health" {
+		t.Errorf("after the snooze the dashboard is on %s at %s, want Chase at the next item", tabNames[m.dash.tab], e.App.Company)
 	}
 	m, _ = press(t, m, "u")
 	if e := lastLogged(t, fs, "Umbrella Health"); e.Type == timeline.Snooze {
 		t.Error("u should undo the snooze")
 	}
+	// Undone, it is in the chase view again, under the cursor.
+	if e, _ := m.dash.Selected(); m.dash.tab != tabChase || e.App.Company != "Umbrella Health" {
+		t.Errorf("after the undo the dashboard is on %s at %s, want Chase at Umbrella Health", tabNames[m.dash.tab], e.App.Company)
+	}
 	// A date works too.
-	m = selectCompany(t, m, "Umbrella Health")
 	m, _ = press(t, m, "z")
 	m = typeText(t, m, "2026-12-24")
 	m, _ = press(t, m, "enter")

@@ -33,15 +33,15 @@ func loadCmd(st Store, seq int) tea.Cmd {
 	}
 }
 
-// entryCmd re-reads one application's entry after a write to it; focus
-// selects it on the dashboard once it is there.
-func entryCmd(st Store, id int64, focus bool) tea.Cmd {
+// entryCmd re-reads one application's entry after the user's write to it;
+// added says the write added it.
+func entryCmd(st Store, id int64, added bool) tea.Cmd {
 	return func() tea.Msg {
 		e, err := st.Entry(id)
 		if errors.Is(err, store.ErrNotFound) {
 			return entryMsg{id: id, gone: true}
 		}
-		return entryMsg{id: id, entry: e, focus: focus, err: err}
+		return entryMsg{id: id, entry: e, added: added, err: err}
 	}
 }
 

@@ -56,6 +56,7 @@ type dashboard struct {
 	chase     []int            // the chase view, in timeline.Chase's order
 	sorted    []int            // every entry in the sort order
 	rows      []int            // the rows shown: the tab's entries matching the filter
+	heads     []sectionHead    // the Chase tab's section headings, drawn between rows
 	counts    [numTabs]int     // entries per tab, before the filter
 	toChase   int              // due today or overdue
 	waiting   int              // under way, nothing due yet
@@ -66,10 +67,10 @@ type dashboard struct {
 	tab       tab
 	sort      sortMode
 	filter    textinput.Model
-	filtering bool // the filter has the keyboard
-	cursor    int  // index into rows
-	offset    int  // the first row drawn
-	selID     int64
+	filtering bool     // the filter has the keyboard
+	cursor    int      // index into rows (headings are not rows: the cursor skips them)
+	offset    int      // the first line drawn (a row or a heading; see lineOf)
+	selID     int64    // the application under the cursor (or a changed one the filter hides: see follow)
 	cols      []column // the columns that fit the width
 
 	width, height int
@@ -93,9 +94,59 @@ func (d *dashboard) SetSize(w, h int) {
 	d.scrollToCursor()
 }
 
-// tableHeight is the number of rows drawn: the body less the tab line, the
-// column titles and the footer line.
+// tableHeight is the number of lines of rows and headings drawn: the body
+// less the tab line, the column titles and the footer line.
 func (d dashboard) tableHeight() int { return max(1, d.height-3) }
+
+// sectionHead is a heading of the Chase tab, "Overdue (2)", drawn on its own
+// line above the first row of its section. It is not a row: the cursor, the
+// keys that move it and the row count know nothing of it; only the lines
+// drawn (lineOf, atLine) do.
+type sectionHead struct {
+	row int // the section's first row (index into rows)
+	sec timeline.Section
+	n   int // the section's rows
+}
+
+// lines is the number of table lines: rows and headings.
+func (d dashboard) lines() int { return len(d.rows) + len(d.heads) }
+
+// lineOf returns the table line that shows row r: r plus the headings at or
+// above it (at most three, one per section).
+func (d dashboard) lineOf(r int) int {
+	l := r
+	for _, h := range d.heads {
+		if h.row <= r {
+			l++
+		}
+	}
+	return l
+}
+
+// atLine returns what table line l shows: row r (head -1), or heading head
+// (r -1).
+func (d dashboard) atLine(l int) (r, head int) {
+	for k := len(d.heads) - 1; k >= 0; k-- {
+		switch hl := d.heads[k].row + k; {
+		case l == hl:
+			return -1, k
+		case l > hl:
+			return l - k - 1, -1
+		}
+	}
+	return l, -1
+}
+
+// opensSection reports whether row r is the first of a section (so its
+// heading scrolls into view with it).
+func (d dashboard) opensSection(r int) bool {
+	for _, h := range d.heads {
+		if h.row == r {
+			return true
+		}
+	}
+	return false
+}
 
 // rowOf returns the row showing application id, or -1.
 func (d dashboard) rowOf(id int64) int {
@@ -107,25 +158,59 @@ func (d dashboard) rowOf(id int64) int {
 	return -1
 }
 
-// focus selects application id, switching to the tab that shows it (and
-// clearing a filter that hides it): used after adding an application.
-func (d *dashboard) focus(id int64) {
+// follow keeps the cursor on application id after the user changed it. When
+// the tab shown no longer holds it (an offer moves it from Active to Offers,
+// a rejection to Closed), the dashboard switches to the tab that does —
+// except from the Chase tab, which the user works down item by item: there
+// the cursor moves on to the next item, and the tab returned names where the
+// application went. A filter is left alone: hidden reports that
+// it hides the application, and the cursor goes to it once the filter is
+// cleared. It returns the tab the application is on and whether the tab
+// changed.
+func (d *dashboard) follow(id int64) (t tab, moved, hidden bool) {
+	return d.followFrom(id, true)
+}
+
+// followFrom is follow; stayOnChase false leaves the Chase tab too.
+func (d *dashboard) followFrom(id int64, stayOnChase bool) (t tab, moved, hidden bool) {
 	i, ok := d.byID[id]
 	if !ok {
-		return
+		return d.tab, false, false
 	}
-	d.selID = id
-	if d.rowOf(id) < 0 && !(d.tab == tabChase && slices.Contains(d.chase, i)) {
-		d.tab = tabOf(&d.entries[i])
-		d.refilter()
-	}
-	if d.rowOf(id) < 0 {
-		d.filter.SetValue("")
+	if !d.holds(d.tab, i) {
+		if d.tab == tabChase && stayOnChase {
+			// Working down the chase list: stay on it, on the item that
+			// took this one's place.
+			return tabOf(&d.entries[i]), true, false
+		}
+		d.tab, moved = tabOf(&d.entries[i]), true
 		d.refilter()
 	}
 	if r := d.rowOf(id); r >= 0 {
 		d.setCursor(r)
+		return d.tab, moved, false
 	}
+	// The cursor stays on a row the filter shows; refilter puts it on id
+	// when the filter is cleared (or changed to show it).
+	d.selID = id
+	return d.tab, moved, true
+}
+
+// focus selects application id as follow does, and clears a filter that
+// hides it: used after adding an application, which the user expects to see.
+func (d *dashboard) focus(id int64) {
+	if _, _, hidden := d.followFrom(id, false); hidden {
+		d.filter.SetValue("")
+		d.refilter()
+	}
+}
+
+// holds reports whether tab t holds entry i, whatever the filter.
+func (d dashboard) holds(t tab, i int) bool {
+	if t == tabChase {
+		return slices.Contains(d.chase, i)
+	}
+	return tabOf(&d.entries[i]) == t
 }
 
 // setCursor moves the cursor to row r (clamped) and remembers its id.
@@ -137,14 +222,20 @@ func (d *dashboard) setCursor(r int) {
 	d.scrollToCursor()
 }
 
-// scrollToCursor keeps the cursor's row on screen.
+// scrollToCursor keeps the cursor's row on screen, with its section's
+// heading when it is the section's first row.
 func (d *dashboard) scrollToCursor() {
 	h := d.tableHeight()
-	d.offset = min(d.offset, d.cursor)
-	if d.cursor >= d.offset+h {
-		d.offset = d.cursor - h + 1
+	l := d.lineOf(d.cursor)
+	top := l
+	if d.opensSection(d.cursor) {
+		top--
 	}
-	d.offset = max(0, min(d.offset, len(d.rows)-h))
+	d.offset = min(d.offset, top)
+	if l >= d.offset+h {
+		d.offset = l - h + 1
+	}
+	d.offset = max(0, min(d.offset, d.lines()-h))
 }
 
 // Selected returns the entry under the cursor.
@@ -241,8 +332,11 @@ func (d dashboard) mouse(msg tea.MouseMsg) dashboard {
 	case msg.Button == tea.MouseButtonWheelDown:
 		d.setCursor(d.cursor + 1)
 	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
-		if r := msg.Y - 2 + d.offset; msg.Y >= 2 && r < min(len(d.rows), d.offset+d.tableHeight()) {
-			d.setCursor(r)
+		// A click on a heading selects nothing.
+		if l := msg.Y - 2 + d.offset; msg.Y >= 2 && l < min(d.lines(), d.offset+d.tableHeight()) {
+			if r, _ := d.atLine(l); r >= 0 {
+				d.setCursor(r)
+			}
 		}
 	}
 	return d

@@ -184,9 +184,10 @@ func (d *dashboard) resort() {
 	d.refilter()
 }
 
-// refilter recomputes the rows of the current tab that match the filter,
-// and puts the cursor back on the selected application if it is still
-// shown (else on the same position).
+// refilter recomputes the rows of the current tab that match the filter
+// (and, on the Chase tab, the section headings over them), and puts the
+// cursor back on the selected application if it is still shown (else on the
+// same position).
 func (d *dashboard) refilter() {
 	src := d.sorted
 	if d.tab == tabChase {
@@ -199,13 +200,21 @@ func (d *dashboard) refilter() {
 			d.haystack[i] = searchText(d.entries[i].App)
 		}
 	}
-	d.rows = d.rows[:0]
+	d.rows, d.heads = d.rows[:0], d.heads[:0]
 	for _, i := range src {
 		if d.tab != tabChase && tabOf(&d.entries[i]) != d.tab {
 			continue
 		}
 		if q != "" && !strings.Contains(d.haystack[i], q) {
 			continue
+		}
+		if d.tab == tabChase {
+			// The chase order groups the sections: a heading opens each.
+			sec := timeline.SectionOf(d.entries[i].Next.Due, d.today)
+			if n := len(d.heads); n == 0 || d.heads[n-1].sec != sec {
+				d.heads = append(d.heads, sectionHead{row: len(d.rows), sec: sec})
+			}
+			d.heads[len(d.heads)-1].n++
 		}
 		d.rows = append(d.rows, i)
 	}

@@ -103,8 +103,8 @@ func layoutColumns(width int) []column {
 	return cols
 }
 
-// View draws the dashboard: tabs, column titles, the visible rows and a
-// footer (the filter, or the selected row's next action in words). It is
+// View draws the dashboard: tabs, column titles, the visible rows (on the
+// Chase tab, under their sections' headings) and a footer (the filter, or the selected row's next action in words). It is
 // exactly height lines.
 func (d dashboard) View() string {
 	var b strings.Builder
@@ -117,9 +117,13 @@ func (d dashboard) View() string {
 		b.WriteString("\n  " + d.st.Muted.Render(fit(msg, d.width-2)))
 		drawn = 1
 	}
-	for r := d.offset; r < len(d.rows) && drawn < h; r++ {
+	for l := d.offset; l < d.lines() && drawn < h; l++ {
 		b.WriteByte('\n')
-		b.WriteString(d.rowView(&d.entries[d.rows[r]], r == d.cursor))
+		if r, k := d.atLine(l); k >= 0 {
+			b.WriteString(d.headView(d.heads[k]))
+		} else {
+			b.WriteString(d.rowView(&d.entries[d.rows[r]], r == d.cursor))
+		}
 		drawn++
 	}
 	for ; drawn < h; drawn++ {
@@ -185,6 +189,13 @@ func (d dashboard) emptyText() string {
 		return "No offers yet."
 	}
 	return "Nothing closed or archived."
+}
+
+// headView draws a section heading of the Chase tab as the chase report
+// does ("Overdue (2)"), in the margin left of the rows' marker column.
+func (d dashboard) headView(h sectionHead) string {
+	name, count := sectionHeading(h.sec, h.n)
+	return " " + d.st.SectionHeading(h.sec).Render(name) + d.st.Muted.Render(count)
 }
 
 // rowView draws one entry. The selected row has the "›" marker and reverse

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -94,8 +95,12 @@ func TestDeleteAndArchiveAskFirst(t *testing.T) {
 	if len(fs.writes) != 1 || fs.writes[0] != "archive 1 true" {
 		t.Fatalf("writes %v", fs.writes)
 	}
-	if m.dash.rowOf(1) >= 0 {
-		t.Error("an archived application should leave the Chase tab")
+	if slices.Contains(m.dash.chase, m.dash.byID[1]) {
+		t.Error("an archived application should leave the chase view")
+	}
+	// Archived from the Chase tab, the cursor moves on to the next item.
+	if e, _ := m.dash.Selected(); m.dash.tab != tabChase || e.App.Company == "Acme Robotics" {
+		t.Errorf("after archiving the dashboard is on %s at %s, want Chase at the next item", tabNames[m.dash.tab], e.App.Company)
 	}
 	m = setTab(t, m, tabClosed)
 	m = selectCompany(t, m, "Acme Robotics")

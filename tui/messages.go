@@ -14,7 +14,8 @@ import (
 // loadedMsg is a full reload: every entry, archived ones included, with the
 // settings and the data version read just before. Sent by loadCmd (on start,
 // when the poll sees a change or a new day); handled by model.onLoaded, which
-// ignores a load older than one already shown (seq).
+// ignores a load older than one already shown (seq). A reload never switches
+// tabs: the change was not the user's doing here.
 type loadedMsg struct {
 	seq      int
 	entries  []timeline.Entry
@@ -23,14 +24,15 @@ type loadedMsg struct {
 	err      error
 }
 
-// entryMsg is one application's fresh entry after a write to it, so a save
-// does not re-read all applications. Sent by entryCmd; handled by
-// model.onEntry, which patches the dashboard (or drops the row when gone).
+// entryMsg is one application's fresh entry after the user's write to it,
+// so a save does not re-read all applications. Sent by entryCmd; handled by
+// model.onEntry, which patches the dashboard (or drops the row when gone)
+// and moves the dashboard to the tab that holds it now, the cursor on it.
 type entryMsg struct {
 	id    int64
 	entry timeline.Entry
 	gone  bool // the application no longer exists
-	focus bool // select it on the dashboard (it was just added)
+	added bool // it was just added: clear a filter that would hide it
 	err   error
 }
 

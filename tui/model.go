@@ -214,6 +214,15 @@ func (m *model) setStatus(text string, isErr bool) {
 	m.status, m.statusErr = Sanitize(text), isErr
 }
 
+// addStatus adds a sentence to the status line's message.
+func (m *model) addStatus(text string) {
+	if m.status == "" || m.statusErr {
+		m.setStatus(text, false)
+		return
+	}
+	m.status += " " + Sanitize(text)
+}
+
 // tooSmall reports whether the terminal is below the smallest layout.
 func (m model) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
 

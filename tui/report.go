@@ -70,11 +70,18 @@ func (r Report) Due(d timeline.Date) string {
 	return timeline.Relative(d, r.Today) + " · " + r.Date(d)
 }
 
-// reportSections are the chase report's headings.
-var reportSections = map[timeline.Section]string{
+// sectionNames are the chase sections' names, as headings.
+var sectionNames = map[timeline.Section]string{
 	timeline.SecOverdue:  "Overdue",
 	timeline.SecToday:    "Today",
 	timeline.SecUpcoming: "Coming up",
+}
+
+// sectionHeading is the heading of a chase section holding n items, in two
+// parts to style apart: the name and the count ("Overdue", " (2)"). The chase
+// report and the dashboard's Chase tab both print it, so they say the same.
+func sectionHeading(sec timeline.Section, n int) (name, count string) {
+	return sectionNames[sec], fmt.Sprintf(" (%d)", n)
 }
 
 // Chase renders the chase view's items (in timeline.Chase's order) under the
@@ -107,7 +114,8 @@ func (r Report) Chase(items []timeline.ChaseItem) string {
 		if b.Len() > 0 {
 			b.WriteByte('\n')
 		}
-		head := r.paint(r.sectionStyle(sec), reportSections[sec]) + r.paint(r.Styles.Muted, fmt.Sprintf(" (%d)", len(in)))
+		name, count := sectionHeading(sec, len(in))
+		head := r.paint(r.Styles.SectionHeading(sec), name) + r.paint(r.Styles.Muted, count)
 		r.line(&b, head)
 		for _, it := range in {
 			due := dues[it.Action.Due]
@@ -117,7 +125,7 @@ func (r Report) Chase(items []timeline.ChaseItem) string {
 			if room := r.Width - 4 - dueW - len(id); r.Width > 0 && ansi.StringWidth(who) > room {
 				who = ansi.Truncate(who, max(room, 1), "…") // keep the id: it is what log takes
 			}
-			r.line(&b, "  "+r.paint(r.dueStyle(sec), due)+pad+"  "+r.paint(r.Styles.Bold, who)+r.paint(r.Styles.Muted, id))
+			r.line(&b, "  "+r.paint(r.Styles.SectionDue(sec), due)+pad+"  "+r.paint(r.Styles.Bold, who)+r.paint(r.Styles.Muted, id))
 			text := Sanitize(it.Action.Text)
 			if c := reportContact(it.App, text); c != "" {
 				text += " · " + c
@@ -154,22 +162,6 @@ func reportWho(a timeline.Application) string {
 		return Sanitize(a.Company)
 	}
 	return Sanitize(a.Company) + " — " + Sanitize(a.Role)
-}
-
-// dueStyle is the colour of a chase section's due dates.
-func (r Report) dueStyle(sec timeline.Section) lipgloss.Style {
-	switch sec {
-	case timeline.SecOverdue:
-		return r.Styles.Overdue
-	case timeline.SecToday:
-		return r.Styles.Today
-	}
-	return r.Styles.Upcoming
-}
-
-// sectionStyle is a chase section's heading style: its due dates' colour, bold.
-func (r Report) sectionStyle(sec timeline.Section) lipgloss.Style {
-	return r.dueStyle(sec).Bold(true)
 }
 
 // NothingToChase is the chase report's one line when nothing is due within

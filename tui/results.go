@@ -25,17 +25,27 @@ func (m model) onLoaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// onEntry patches one application's row after a write.
+// onEntry patches one application's row after the user's write, and moves
+// the dashboard to the tab that holds it now, the cursor on it (a new
+// application also clears a filter that hides it; a change only says so).
 func (m model) onEntry(msg entryMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case msg.err != nil:
 		m.setStatus("Could not read the change back: "+msg.err.Error(), true)
 	case msg.gone:
 		m.dash.remove(msg.id)
+	case msg.added:
+		m.dash.patch(msg.entry)
+		m.dash.focus(msg.id)
 	default:
 		m.dash.patch(msg.entry)
-		if msg.focus {
-			m.dash.focus(msg.id)
+		t, moved, hidden := m.dash.follow(msg.id)
+		name := Sanitize(msg.entry.App.Company)
+		switch {
+		case hidden:
+			m.addStatus(fmt.Sprintf("%s is on the %s tab, hidden by the filter %q: esc clears it.", name, tabNames[t], Sanitize(m.dash.filter.Value())))
+		case moved:
+			m.addStatus(fmt.Sprintf("%s is on the %s tab now.", name, tabNames[t]))
 		}
 	}
 	return m, nil
@@ -210,13 +220,10 @@ func (m model) onWritten(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.setStatus("Removed "+eventName(msg.event)+".", false)
 			return m, m.refresh(msg.appID)
 		}
-		// Undone: the application is back where it was; select it there.
+		// Undone: the application is back where it was; the dashboard
+		// follows it there.
 		m.setStatus(fmt.Sprintf("Undone: %s (removed the %s logged on %s).", msg.undo, msg.event.Type, msg.event.Date.Format("Mon 2 Jan")), false)
-		cmds := []tea.Cmd{entryCmd(m.st, msg.appID, m.top() == scrDashboard)}
-		if m.open(scrDetail) && m.detail.id == msg.appID {
-			cmds = append(cmds, deriveCmd(m.st, msg.appID, forDetail))
-		}
-		return m, tea.Batch(cmds...)
+		return m, m.refresh(msg.appID)
 	}
 	return m, nil
 }

@@ -132,3 +132,21 @@ func (s Styles) Due(due, today timeline.Date, lookahead int) lipgloss.Style {
 	}
 	return s.Waiting
 }
+
+// SectionDue returns the colour of a chase section's due dates: overdue,
+// today or coming up.
+func (s Styles) SectionDue(sec timeline.Section) lipgloss.Style {
+	switch sec {
+	case timeline.SecOverdue:
+		return s.Overdue
+	case timeline.SecToday:
+		return s.Today
+	}
+	return s.Upcoming
+}
+
+// SectionHeading returns the style of a chase section's heading (in the
+// chase report and on the dashboard's Chase tab): its due dates' colour, bold.
+func (s Styles) SectionHeading(sec timeline.Section) lipgloss.Style {
+	return s.SectionDue(sec).Bold(true)
+}
