@@ -97,24 +97,39 @@ func (m model) dashboardKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Open):
 			return m.openDetail(e)
-		case key.Matches(msg, k.Edit):
-			return m.openAppForm(&e.App)
-		case key.Matches(msg, k.Log):
-			return m.openEventForm(e.App)
-		case key.Matches(msg, k.Archive):
-			return m.askArchive(e.App)
-		case key.Matches(msg, k.Delete):
-			return m.askDelete(e.App)
-		case key.Matches(msg, k.Chased):
-			return m.markChased(e.App, e.Next)
-		case key.Matches(msg, k.Snooze):
-			return m.openSnooze(e.App)
 		case key.Matches(msg, k.Draft):
 			return m.openDraft(e.App, e.Next)
+		}
+		if next, cmd, ok := m.appKey(msg, e.App, e.Next); ok {
+			return next, cmd
 		}
 	}
 	m.dash, cmd = m.dash.Update(msg)
 	return m, cmd
+}
+
+// appKey handles the keys that act on one application, the same from the
+// dashboard and the detail view; ok is false when msg is none of them.
+func (m model) appKey(msg tea.KeyMsg, app timeline.Application, next *timeline.Action) (tea.Model, tea.Cmd, bool) {
+	var out tea.Model
+	var cmd tea.Cmd
+	switch k := m.keys; {
+	case key.Matches(msg, k.Edit):
+		out, cmd = m.openAppForm(&app)
+	case key.Matches(msg, k.Log):
+		out, cmd = m.openEventForm(app)
+	case key.Matches(msg, k.Archive):
+		out, cmd = m.askArchive(app)
+	case key.Matches(msg, k.Delete):
+		out, cmd = m.askDelete(app)
+	case key.Matches(msg, k.Chased):
+		out, cmd = m.markChased(app, next)
+	case key.Matches(msg, k.Snooze):
+		out, cmd = m.openSnooze(app)
+	default:
+		return m, nil, false
+	}
+	return out, cmd, true
 }
 
 // detailKey handles the detail view's keys that leave it or write.
@@ -133,28 +148,19 @@ func (m model) detailKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.detail.loaded {
 		app := m.detail.d.App
 		switch {
-		case key.Matches(msg, k.Edit):
-			return m.openAppForm(&app)
-		case key.Matches(msg, k.Log):
-			return m.openEventForm(app)
 		case key.Matches(msg, k.RemoveEvent):
 			if ev, ok := m.detail.SelectedEvent(); ok {
 				return m.ask(fmt.Sprintf("Remove %s from %s? Use this to correct a mistake; the stage is worked out again.", eventName(ev), Sanitize(app.Company)),
 					confirmAction{kind: confirmRemoveEvent, appID: app.ID, eventID: ev.ID, company: app.Company})
 			}
-		case key.Matches(msg, k.Archive):
-			return m.askArchive(app)
-		case key.Matches(msg, k.Delete):
-			return m.askDelete(app)
-		case key.Matches(msg, k.Chased):
-			return m.markChased(app, m.detail.d.Next)
-		case key.Matches(msg, k.Snooze):
-			return m.openSnooze(app)
 		case key.Matches(msg, k.Draft):
 			if m.detail.d.Next == nil {
 				return m.openDraft(app, nil)
 			}
 			return m.showDraft(m.detail.d)
+		}
+		if next, cmd, ok := m.appKey(msg, app, m.detail.d.Next); ok {
+			return next, cmd
 		}
 	}
 	var cmd tea.Cmd
