@@ -159,9 +159,10 @@ func (p *e2ePane) waitExit() {
 // shellQuote quotes s for sh.
 func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 
-// TestE2ETUIInTmux adds an application, logs an offer, opens the detail and
-// quits in the real binary, then reads the database back with the CLI.
-func TestE2ETUIInTmux(t *testing.T) {
+// e2eBinary builds afterview into a temporary directory (skipping the test
+// where tmux or go is missing) and returns it with the directory.
+func e2eBinary(t *testing.T) (bin, dir string) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the binary and drives it in tmux (skipped with -short)")
 	}
@@ -172,13 +173,19 @@ func TestE2ETUIInTmux(t *testing.T) {
 	if err != nil {
 		t.Skipf("no go tool on PATH to build the binary with: %v", err)
 	}
-	dir := t.TempDir()
-	bin, db := filepath.Join(dir, "afterview"), filepath.Join(dir, "e2e.db")
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "afterview")
 	build := exec.Command(goTool, "build", "-o", bin, ".")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	return bin, dir
+}
 
+// e2eStart runs the binary's TUI on db in a 100×30 pane of a private tmux
+// server, removed when the test ends.
+func e2eStart(t *testing.T, bin, db string) *e2ePane {
+	t.Helper()
 	p := &e2ePane{t: t, socket: fmt.Sprintf("afterview-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), target: "e2e"}
 	var socketPath string
 	t.Cleanup(func() {
@@ -197,6 +204,27 @@ func TestE2ETUIInTmux(t *testing.T) {
 		t.Fatal(err)
 	}
 	socketPath = strings.TrimSpace(out)
+	return p
+}
+
+// e2eCLI runs the binary's command line on db, today being e2eToday.
+func e2eCLI(t *testing.T, bin, db string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(bin, append([]string{"--db", db}, args...)...)
+	cmd.Env = append(os.Environ(), "AFTERVIEW_TODAY="+e2eToday)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("afterview %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// TestE2ETUIInTmux adds an application, logs an offer, opens the detail and
+// quits in the real binary, then reads the database back with the CLI.
+func TestE2ETUIInTmux(t *testing.T) {
+	bin, dir := e2eBinary(t)
+	db := filepath.Join(dir, "e2e.db")
+	p := e2eStart(t, bin, db)
 	p.waitFor("the first frame", func(s string) bool { return strings.Contains(s, "No applications yet") }, e2eFirst)
 
 	// Add: the company letter by letter (the j of Kojo is text, not a
@@ -244,16 +272,7 @@ func TestE2ETUIInTmux(t *testing.T) {
 	p.waitExit()
 
 	// The command line reads back what the TUI wrote.
-	cli := func(args ...string) string {
-		t.Helper()
-		cmd := exec.Command(bin, append([]string{"--db", db}, args...)...)
-		cmd.Env = append(os.Environ(), "AFTERVIEW_TODAY="+e2eToday)
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("afterview %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
+	cli := func(args ...string) string { t.Helper(); return e2eCLI(t, bin, db, args...) }
 	list := cli("list")
 	if !regexp.MustCompile(`(?m)^ *1 +Kojo Labs +SRE k8s queues +offer +answer offer +tomorrow · Fri 27 Nov$`).MatchString(list) {
 		t.Errorf("afterview list does not show Kojo Labs with its offer:\n%s", list)
@@ -277,5 +296,42 @@ func TestE2ETUIInTmux(t *testing.T) {
 	if n := len(show.Events); n != 2 || show.Events[0].Type != "interview" || show.Events[0].Date != "2026-11-18" ||
 		show.Events[1].Type != "offer" || show.Events[1].Date != e2eToday || show.Events[1].Deadline != "2026-11-27" || show.Events[1].Base != 185000 {
 		t.Errorf("show 1 --json: want the interview of 18 Nov and today's offer (deadline 27 Nov, base 185000):\n%s", shown)
+	}
+}
+
+// TestE2EChasedInTheTUIShowsInAfterviewChase marks an overdue follow-up
+// chased in the TUI's Chase tab and checks that `afterview chase` agrees.
+func TestE2EChasedInTheTUIShowsInAfterviewChase(t *testing.T) {
+	bin, dir := e2eBinary(t)
+	db := filepath.Join(dir, "chase.db")
+	// Interviewed Mon 9 Nov: the reply window closed Wed 18 Nov, so the
+	// follow-up was due Thu 19 Nov — a week overdue on Thu 26 Nov.
+	e2eCLI(t, bin, db, "add", "--company", "Initech", "--role", "Data Engineer", "--interviewed", "2026-11-09", "--recruiter", "Maria García")
+	if got := e2eCLI(t, bin, db, "chase", "--count"); got != "1\n" {
+		t.Fatalf("chase --count before = %q, want 1", got)
+	}
+
+	p := e2eStart(t, bin, db)
+	p.waitFor("the Chase tab with Initech overdue", func(s string) bool {
+		return strings.Contains(s, "[Chase 1]") && regexp.MustCompile(`(?m)^› Initech +Data Engineer +follow up .*7d overdue`).MatchString(s)
+	}, e2eFirst)
+	p.keys("c")
+	p.waitFor("Initech out of the chase view", func(s string) bool {
+		return strings.Contains(s, "[Chase 0]") && strings.Contains(s, "Initech is on the Active tab now")
+	}, e2eStep)
+	p.keys("q")
+	p.waitExit()
+
+	// Chased today (Thu 26 Nov): asked again after 5 business days (Thu 3
+	// Dec), so the next follow-up is due Fri 4 Dec, beyond the lookahead.
+	if got := e2eCLI(t, bin, db, "chase", "--count"); got != "0\n" {
+		t.Errorf("chase --count after = %q, want 0", got)
+	}
+	want := "Nothing to chase. 1 application is waiting on time; next due Fri 4 Dec (in 8d).\n"
+	if got := e2eCLI(t, bin, db, "chase"); got != want {
+		t.Errorf("chase after =\n%q\nwant\n%q", got, want)
+	}
+	if got := e2eCLI(t, bin, db, "events", "1"); !regexp.MustCompile(`(?m)^ *\d+ +Thu 2026-11-26 +followup`).MatchString(got) {
+		t.Errorf("events 1 shows no follow-up logged today:\n%s", got)
 	}
 }
