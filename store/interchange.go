@@ -38,9 +38,11 @@ type ixFileIn struct {
 	Applications []ixApp         `json:"applications"`
 }
 
-// ixAppFields are an application's own fields, shared by ixApp and by
-// ixAppRaw, which keeps its events undecoded to find which one is bad.
-type ixAppFields struct {
+// AppJSON is an application's own fields as afterview's JSON carries them:
+// in the interchange format (ixApp, and ixAppRaw, which keeps its events
+// undecoded to find which one is bad) and in the reports' `list --json` and
+// `show --json`, so that the field names exist once.
+type AppJSON struct {
 	Company   string `json:"company"`
 	Role      string `json:"role"`
 	Recruiter string `json:"recruiter"`
@@ -51,18 +53,20 @@ type ixAppFields struct {
 }
 
 type ixApp struct {
-	ixAppFields
-	Events []ixEvent `json:"events"`
+	AppJSON
+	Events []EventJSON `json:"events"`
 }
 
 type ixAppRaw struct {
-	ixAppFields
+	AppJSON
 	Events []json.RawMessage `json:"events"`
 }
 
-// ixEvent is an event; dates stay text here so that an error can name the
-// field that holds a bad one. Fields an event does not carry are left out.
-type ixEvent struct {
+// EventJSON is an event as afterview's JSON carries it, in the interchange
+// format and in `show --json`. Dates stay text here so that an import error
+// can name the field that holds a bad one. Fields an event does not carry
+// are left out.
+type EventJSON struct {
 	Type     string `json:"type"`
 	Date     string `json:"date"`
 	Note     string `json:"note,omitempty"`
@@ -75,24 +79,34 @@ type ixEvent struct {
 	Currency string `json:"currency,omitempty"`
 }
 
+// NewAppJSON returns an application's own fields for JSON.
+func NewAppJSON(a timeline.Application) AppJSON {
+	return AppJSON{Company: a.Company, Role: a.Role, Recruiter: a.Recruiter,
+		Contact: a.Contact, URL: a.URL, Notes: a.Notes, Archived: a.Archived}
+}
+
+// NewEventJSON returns an event for JSON.
+func NewEventJSON(e timeline.Event) EventJSON {
+	return EventJSON{Type: string(e.Type), Date: e.Date.String(), Note: e.Note,
+		By: e.By.String(), Deadline: e.Deadline.String(), Until: e.Until.String(),
+		Base: e.Base, Bonus: e.Bonus, Equity: e.Equity, Currency: e.Currency}
+}
+
 func toIxApp(a timeline.Application, events []timeline.Event) ixApp {
-	x := ixApp{ixAppFields: ixAppFields{Company: a.Company, Role: a.Role, Recruiter: a.Recruiter,
-		Contact: a.Contact, URL: a.URL, Notes: a.Notes, Archived: a.Archived}, Events: []ixEvent{}}
+	x := ixApp{AppJSON: NewAppJSON(a), Events: []EventJSON{}}
 	for _, e := range events {
-		x.Events = append(x.Events, ixEvent{Type: string(e.Type), Date: e.Date.String(), Note: e.Note,
-			By: e.By.String(), Deadline: e.Deadline.String(), Until: e.Until.String(),
-			Base: e.Base, Bonus: e.Bonus, Equity: e.Equity, Currency: e.Currency})
+		x.Events = append(x.Events, NewEventJSON(e))
 	}
 	return x
 }
 
-func (x ixAppFields) app() timeline.Application {
+func (x AppJSON) app() timeline.Application {
 	return timeline.Application{Company: x.Company, Role: x.Role, Recruiter: x.Recruiter,
 		Contact: x.Contact, URL: x.URL, Notes: x.Notes, Archived: x.Archived}
 }
 
 // event reads one event; its errors name the JSON field.
-func (x ixEvent) event() (timeline.Event, error) {
+func (x EventJSON) event() (timeline.Event, error) {
 	if strings.TrimSpace(x.Type) == "" {
 		return timeline.Event{}, errors.New(`the event has no "type"`)
 	}

@@ -69,9 +69,9 @@ func locateJSONError(data []byte, err error) error {
 			return fmt.Errorf("application %d: %w", i+1, jsonProblem(e, nil, ixApp{}))
 		}
 		for j, ev := range a.Events {
-			var x ixEvent
+			var x EventJSON
 			if e := decodeStrict(ev, &x, false); e != nil {
-				return fmt.Errorf("application %d (%s), event %d: %w", i+1, a.Company, j+1, jsonProblem(e, nil, ixEvent{}))
+				return fmt.Errorf("application %d (%s), event %d: %w", i+1, a.Company, j+1, jsonProblem(e, nil, EventJSON{}))
 			}
 		}
 	}
@@ -130,7 +130,7 @@ func shapeName(shape any) string {
 	switch shape.(type) {
 	case ixApp:
 		return "an application"
-	case ixEvent:
+	case EventJSON:
 		return "an event"
 	}
 	return "the file"

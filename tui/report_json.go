@@ -3,6 +3,7 @@ package tui
 import (
 	"encoding/json"
 
+	"github.com/afterview/afterview/store"
 	"github.com/afterview/afterview/timeline"
 )
 
@@ -12,16 +13,10 @@ import (
 // jsonApp is an application's fields with its stage and next action: an
 // element of `list --json` and the start of `show --json`.
 type jsonApp struct {
-	ID        int64       `json:"id"`
-	Company   string      `json:"company"`
-	Role      string      `json:"role"`
-	Recruiter string      `json:"recruiter"`
-	Contact   string      `json:"contact"`
-	URL       string      `json:"url"`
-	Notes     string      `json:"notes"`
-	Archived  bool        `json:"archived"`
-	Stage     string      `json:"stage"`
-	Next      *jsonAction `json:"next"`
+	ID int64 `json:"id"`
+	store.AppJSON
+	Stage string      `json:"stage"`
+	Next  *jsonAction `json:"next"`
 }
 
 type jsonAction struct {
@@ -35,18 +30,10 @@ type jsonWindow struct {
 	To   timeline.Date `json:"to"`
 }
 
+// jsonEvent is an event as the interchange format writes it, with its id.
 type jsonEvent struct {
-	ID       int64         `json:"id"`
-	Type     string        `json:"type"`
-	Date     timeline.Date `json:"date"`
-	Note     string        `json:"note,omitempty"`
-	By       timeline.Date `json:"by,omitempty"`
-	Deadline timeline.Date `json:"deadline,omitempty"`
-	Until    timeline.Date `json:"until,omitempty"`
-	Base     int64         `json:"base,omitempty"`
-	Bonus    int64         `json:"bonus,omitempty"`
-	Equity   int64         `json:"equity,omitempty"`
-	Currency string        `json:"currency,omitempty"`
+	ID int64 `json:"id"`
+	store.EventJSON
 }
 
 type jsonShow struct {
@@ -77,8 +64,7 @@ type jsonChase struct {
 
 func toJSONApp(e timeline.Entry) jsonApp {
 	a := e.App
-	j := jsonApp{ID: a.ID, Company: a.Company, Role: a.Role, Recruiter: a.Recruiter,
-		Contact: a.Contact, URL: a.URL, Notes: a.Notes, Archived: a.Archived, Stage: string(e.Stage)}
+	j := jsonApp{ID: a.ID, AppJSON: store.NewAppJSON(a), Stage: string(e.Stage)}
 	if e.Next != nil {
 		j.Next = &jsonAction{Kind: string(e.Next.Kind), Due: e.Next.Due}
 	}
@@ -125,9 +111,7 @@ func (r Report) ShowJSON(d timeline.Derived) ([]byte, error) {
 		out.Windows = append(out.Windows, jsonWindow{Name: w.Name, From: w.From, To: w.To})
 	}
 	for _, e := range d.Events {
-		out.Events = append(out.Events, jsonEvent{ID: e.ID, Type: string(e.Type), Date: e.Date, Note: e.Note,
-			By: e.By, Deadline: e.Deadline, Until: e.Until, Base: e.Base, Bonus: e.Bonus, Equity: e.Equity,
-			Currency: e.Currency})
+		out.Events = append(out.Events, jsonEvent{ID: e.ID, EventJSON: store.NewEventJSON(e)})
 	}
 	return marshal(out)
 }
