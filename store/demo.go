@@ -118,7 +118,7 @@ func FillDemo(st *Store, n int) error {
 			if i >= len(demoCompanies) {
 				company = fmt.Sprintf("%s %d", company, i/len(demoCompanies)+1)
 			}
-			person := demoPeople[i%len(demoPeople)]
+			person := demoPeople[(i+i/10)%len(demoPeople)] // i/10: every recruiter among the one-in-ten under way
 			app := timeline.Application{Company: company, Role: demoRoles[i%len(demoRoles)], Recruiter: person,
 				URL: fmt.Sprintf("https://jobs.example.com/%d", 1000+i)}
 			if person != "" {
