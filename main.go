@@ -70,6 +70,7 @@ type exitError struct {
 	msg  string
 }
 
+// Error returns the message (empty when the command has already spoken).
 func (e *exitError) Error() string { return e.msg }
 
 // errNoTerminal is returned where the interactive view cannot run.
@@ -278,6 +279,7 @@ func (c *cli) openStore(cmd *cobra.Command) (*store.Store, error) {
 // only read treat it as empty rather than create a file.
 type noDBError struct{ path string }
 
+// Error says there is no database yet and what to do.
 func (e *noDBError) Error() string {
 	return fmt.Sprintf("no afterview database at %s yet: add an application first (afterview add --help), or pick another file with --db", e.path)
 }

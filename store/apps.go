@@ -17,6 +17,7 @@ func notFound(id int64) error {
 // notFoundError is an error that is ErrNotFound without saying so twice.
 type notFoundError string
 
+// Error returns the message, which names the id and what to do.
 func (e notFoundError) Error() string { return string(e) }
 
 // Is makes errors.Is(err, ErrNotFound) true.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"fmt"
 	"time"
 
 	"github.com/afterview/afterview/timeline"
@@ -65,11 +66,11 @@ func (n nullDate) Scan(v any) error {
 	return nil
 }
 
-func errBadDate(v any) error { return &badDateError{v} }
-
-type badDateError struct{ v any }
-
-func (e *badDateError) Error() string { return "a stored date is not YYYY-MM-DD" }
+// errBadDate is the error for a stored date that is neither a day number
+// nor YYYY-MM-DD: a file changed by hand, which `afterview doctor` will show.
+func errBadDate(v any) error {
+	return fmt.Errorf("a stored date is not YYYY-MM-DD: %v", v)
+}
 
 // nullStr scans a nullable text column into a string ("" for NULL).
 type nullStr struct{ s *string }
