@@ -1,0 +1,149 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/afterview/afterview/timeline"
+)
+
+// The reads of kept summaries: the list, one row, the chase view, and the
+// doctor's check that they equal fresh derivations.
+
+// Entries returns every application with its kept summary (archived ones only
+// when all is true), ordered by id. Summaries that no longer hold on today
+// are derived afresh.
+func (s *Store) Entries(all bool) ([]timeline.Entry, error) {
+	query := "SELECT " + entryColumns + " FROM applications"
+	if !all {
+		query += " WHERE archived = 0"
+	}
+	return s.queryEntries(query + " ORDER BY id")
+}
+
+// queryEntries runs a query over entryColumns and freshens the result.
+func (s *Store) queryEntries(query string, args ...any) ([]timeline.Entry, error) {
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []timeline.Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return s.freshen(out)
+}
+
+// Entry returns one application's entry (its kept summary, freshened).
+func (s *Store) Entry(id int64) (timeline.Entry, error) {
+	es, err := s.queryEntries("SELECT "+entryColumns+" FROM applications WHERE id = ?", id)
+	if err != nil {
+		return timeline.Entry{}, err
+	}
+	if len(es) == 0 {
+		return timeline.Entry{}, notFound(id)
+	}
+	return es[0], nil
+}
+
+// ChaseEntries returns the entries that are not archived and whose next
+// action is due on or before limit, read through an index, together with
+// those whose kept summary has run out (derived afresh, and dropped if they
+// are not due by limit after all).
+func (s *Store) ChaseEntries(limit timeline.Date) ([]timeline.Entry, error) {
+	today := int64(s.today())
+	// INDEXED BY: a plain OR makes SQLite's planner guess a scan is cheaper.
+	es, err := s.queryEntries("SELECT "+entryColumns+` FROM applications WHERE id IN (
+		SELECT id FROM applications INDEXED BY applications_next_due WHERE archived = 0 AND next_due <= ?1
+		UNION SELECT id FROM applications INDEXED BY applications_valid_through WHERE archived = 0 AND valid_through < ?2
+		UNION SELECT id FROM applications INDEXED BY applications_valid_from WHERE archived = 0 AND valid_from > ?2)
+		ORDER BY id`, int64(limit), today)
+	if err != nil {
+		return nil, err
+	}
+	out := es[:0]
+	for _, e := range es {
+		if e.Next != nil && e.Next.Due <= limit {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// ChaseStats counts the applications (not archived, not snoozed on today)
+// whose next action is due after the given date, and finds the earliest such
+// due date.
+func (s *Store) ChaseStats(after timeline.Date) (Stats, error) {
+	var st Stats
+	today := int64(s.today())
+	err := s.db.QueryRow(`SELECT count(*), min(next_due) FROM applications
+		WHERE archived = 0 AND next_due > ? AND (snoozed_until IS NULL OR snoozed_until <= ?)`,
+		int64(after), today).Scan(&st.Later, nullDate{&st.NextDue})
+	return st, err
+}
+
+// Check compares every kept summary with a fresh derivation on today and
+// returns one line per difference (none when all agree).
+func (s *Store) Check() ([]string, error) {
+	set, err := s.Settings()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.Query("SELECT " + entryColumns + " FROM applications ORDER BY id")
+	if err != nil {
+		return nil, err
+	}
+	var kept []timeline.Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		kept = append(kept, e)
+	}
+	rows.Close()
+	events, err := loadEvents(s.db, nil)
+	if err != nil {
+		return nil, err
+	}
+	today := s.today()
+	var diffs []string
+	for _, k := range kept {
+		fresh := timeline.Derive(k.App, events[k.App.ID], set, today).Summary
+		if !k.ValidOn(today) {
+			continue // out of date by design: derived afresh whenever read
+		}
+		if d := summaryDiff(k.Summary, fresh); d != "" {
+			diffs = append(diffs, fmt.Sprintf("application %d (%s): kept %s", k.App.ID, k.App.Company, d))
+		}
+	}
+	return diffs, nil
+}
+
+// summaryDiff describes how kept differs from fresh, or returns "".
+func summaryDiff(kept, fresh timeline.Summary) string {
+	a, b := describe(kept), describe(fresh)
+	if a == b {
+		return ""
+	}
+	return fmt.Sprintf("%s; fresh: %s", a, b)
+}
+
+// describe writes a summary for people: Check's report.
+func describe(sm timeline.Summary) string {
+	s := "stage " + string(sm.Stage)
+	if sm.Next != nil {
+		s += fmt.Sprintf(", next %s due %s", sm.Next.Kind, sm.Next.Due)
+	}
+	return s + fmt.Sprintf(" (%s)", strings.ReplaceAll(packSummary(sm), sep, "|"))
+}
