@@ -418,7 +418,7 @@ is logged too and the clock starts. Dates: ` + timeline.DateForms + `.`,
 				if err != nil {
 					return err
 				}
-				evs = append(evs, timeline.Event{Type: timeline.Interview, Date: d})
+				evs = append(evs, timeline.Event{Type: timeline.EventInterview, Date: d})
 			}
 			st, err := c.openStore(cmd)
 			if err != nil {

@@ -64,7 +64,7 @@ func BenchmarkLogEvent10k(b *testing.B) {
 	s := demo10k(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := s.LogEvent(int64(1+i%100), timeline.Event{Type: timeline.Note, Date: day, Note: "bench"}); err != nil {
+		if _, err := s.LogEvent(int64(1+i%100), timeline.Event{Type: timeline.EventNote, Date: day, Note: "bench"}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -167,7 +167,7 @@ func csvRow(rec, header []string, col map[string]int, df DateFormat, row int) (I
 		if err != nil {
 			return ImportApp{}, false, bad("interviewed", "%q is not a date (accepted: %s)", v, df.Accepted())
 		}
-		a.Events = []timeline.Event{{Type: timeline.Interview, Date: d}}
+		a.Events = []timeline.Event{{Type: timeline.EventInterview, Date: d}}
 	}
 	return a, true, nil
 }

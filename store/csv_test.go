@@ -165,7 +165,7 @@ func TestDateFormats(t *testing.T) {
 
 func TestExportCSVIsOneRowPerApplicationForASpreadsheet(t *testing.T) {
 	s := openTest(t)
-	iv := timeline.Event{Type: timeline.Interview, Date: timeline.MustDate("2026-11-20")}
+	iv := timeline.Event{Type: timeline.EventInterview, Date: timeline.MustDate("2026-11-20")}
 	_, err := s.AddApplication(timeline.Application{Company: "Zürich Quant AG", Role: "Quant Developer, Rates",
 		Recruiter: "Jürg Müller", Notes: "said \"soon\"\nsecond line"}, iv)
 	if err != nil {

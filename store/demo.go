@@ -32,76 +32,76 @@ func ev(t timeline.EventType, d timeline.Date, note string) timeline.Event {
 // demoScenarios cover every stage of DOMAIN.md, in that order.
 var demoScenarios = []demoScenario{
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // scheduled
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-12), "recruiter screen"), ev(timeline.Interview, t.AddDays(2+r.Intn(5)), "onsite loop")}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-12), "recruiter screen"), ev(timeline.EventInterview, t.AddDays(2+r.Intn(5)), "onsite loop")}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // debrief
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-20), "phone screen"), ev(timeline.Interview, t.AddDays(-1-r.Intn(2)), "final round, 4 interviews")}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-20), "phone screen"), ev(timeline.EventInterview, t.AddDays(-1-r.Intn(2)), "final round, 4 interviews")}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // decision
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-5-r.Intn(2)), "virtual onsite")}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-5-r.Intn(2)), "virtual onsite")}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // reply
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-8), "loop with bar raiser")}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-8), "loop with bar raiser")}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // followup, overdue
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-14-r.Intn(4)), "system design + coding")}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-14-r.Intn(4)), "system design + coding")}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // waiting after news
 		by := t.AddDays(2 + r.Intn(3))
-		h := ev(timeline.Heard, t.AddDays(-2), "still collecting feedback")
+		h := ev(timeline.EventHeard, t.AddDays(-2), "still collecting feedback")
 		h.By = by
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-10), "onsite"), h}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-10), "onsite"), h}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // waiting after a follow-up
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-16), "onsite"), ev(timeline.Followup, t.AddDays(-3-r.Intn(5)), "emailed for an update")}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-16), "onsite"), ev(timeline.EventFollowup, t.AddDays(-3-r.Intn(5)), "emailed for an update")}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // hold
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-45), "onsite"), ev(timeline.Hold, t.AddDays(-28-r.Intn(6)), "headcount freeze; may fit another team")}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-45), "onsite"), ev(timeline.EventHold, t.AddDays(-28-r.Intn(6)), "headcount freeze; may fit another team")}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // offer
-		o := ev(timeline.Offer, t.AddDays(-4), "verbal then written offer")
+		o := ev(timeline.EventOffer, t.AddDays(-4), "verbal then written offer")
 		o.Deadline, o.Base, o.Bonus, o.Equity, o.Currency = t.AddDays(1+r.Intn(4)), 185000, 20000, 120000, "USD"
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-12), "final round"), o}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-12), "final round"), o}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // offer, negotiating
-		o := ev(timeline.Offer, t.AddDays(-8), "")
+		o := ev(timeline.EventOffer, t.AddDays(-8), "")
 		o.Base, o.Currency = 142000, "EUR"
-		n := ev(timeline.Negotiate, t.AddDays(-2), "asked for 155k; they will check")
+		n := ev(timeline.EventNegotiate, t.AddDays(-2), "asked for 155k; they will check")
 		n.Deadline = t.AddDays(r.Intn(2))
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-15), "onsite"), o, n}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-15), "onsite"), o, n}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // checks
-		o := ev(timeline.Offer, t.AddDays(-18), "")
+		o := ev(timeline.EventOffer, t.AddDays(-18), "")
 		o.Base, o.Currency = 160000, "GBP"
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-25), "onsite"), o,
-			ev(timeline.Accepted, t.AddDays(-12), "signed"), ev(timeline.Checks, t.AddDays(-10-r.Intn(3)), "references + employment")}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-25), "onsite"), o,
+			ev(timeline.EventAccepted, t.AddDays(-12), "signed"), ev(timeline.EventChecks, t.AddDays(-10-r.Intn(3)), "references + employment")}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // onboarding
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-40), "onsite"), ev(timeline.Offer, t.AddDays(-30), ""),
-			ev(timeline.Accepted, t.AddDays(-25), ""), ev(timeline.Cleared, t.AddDays(-10), "all clear"),
-			ev(timeline.Start, t.AddDays(14+r.Intn(14)), "orientation at 9am")}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-40), "onsite"), ev(timeline.EventOffer, t.AddDays(-30), ""),
+			ev(timeline.EventAccepted, t.AddDays(-25), ""), ev(timeline.EventCleared, t.AddDays(-10), "all clear"),
+			ev(timeline.EventStart, t.AddDays(14+r.Intn(14)), "orientation at 9am")}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // started
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-90), ""), ev(timeline.Offer, t.AddDays(-80), ""),
-			ev(timeline.Accepted, t.AddDays(-75), ""), ev(timeline.Start, t.AddDays(-30-r.Intn(30)), "first day")}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-90), ""), ev(timeline.EventOffer, t.AddDays(-80), ""),
+			ev(timeline.EventAccepted, t.AddDays(-75), ""), ev(timeline.EventStart, t.AddDays(-30-r.Intn(30)), "first day")}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // rejected
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-40), "onsite"), ev(timeline.Rejected, t.AddDays(-33-r.Intn(20)), "not a fit for the level")}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-40), "onsite"), ev(timeline.EventRejected, t.AddDays(-33-r.Intn(20)), "not a fit for the level")}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // rejected, reapply window opening
 		rej := t.AddMonths(-6).AddDays(2 + r.Intn(3))
-		return []timeline.Event{ev(timeline.Interview, rej.AddDays(-9), "onsite"), ev(timeline.Rejected, rej, "ask again in spring")}
+		return []timeline.Event{ev(timeline.EventInterview, rej.AddDays(-9), "onsite"), ev(timeline.EventRejected, rej, "ask again in spring")}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // declined
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-30), ""), ev(timeline.Offer, t.AddDays(-20), ""), ev(timeline.Declined, t.AddDays(-15-r.Intn(3)), "took another offer")}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-30), ""), ev(timeline.EventOffer, t.AddDays(-20), ""), ev(timeline.EventDeclined, t.AddDays(-15-r.Intn(3)), "took another offer")}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // withdrawn
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-21), ""), ev(timeline.Withdrawn, t.AddDays(-18-r.Intn(3)), "relocation required")}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-21), ""), ev(timeline.EventWithdrawn, t.AddDays(-18-r.Intn(3)), "relocation required")}
 	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // snoozed follow-up
-		s := ev(timeline.Snooze, t.AddDays(-1), "recruiter on vacation")
+		s := ev(timeline.EventSnooze, t.AddDays(-1), "recruiter on vacation")
 		s.Until = t.AddDays(4 + r.Intn(4))
-		return []timeline.Event{ev(timeline.Interview, t.AddDays(-15), "onsite"), s}
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-15), "onsite"), s}
 	},
 }
 
@@ -143,7 +143,7 @@ func FillDemo(st *Store, n int) error {
 				// Earlier rounds and notes, as a real search has: about five events in all.
 				first := evs[0].Date
 				for k := len(evs); k < 5; k++ {
-					evs = append(evs, ev(timeline.Note, first.AddDays(-3*(k+1)), "prep notes"))
+					evs = append(evs, ev(timeline.EventNote, first.AddDays(-3*(k+1)), "prep notes"))
 				}
 			}
 			for _, e := range evs {
@@ -160,13 +160,13 @@ func FillDemo(st *Store, n int) error {
 // it is archived.
 func demoHistory(t timeline.Date, r *rand.Rand) ([]timeline.Event, bool) {
 	end := t.AddDays(-240 - r.Intn(500))
-	first := []timeline.Event{ev(timeline.Interview, end.AddDays(-9), "onsite")}
+	first := []timeline.Event{ev(timeline.EventInterview, end.AddDays(-9), "onsite")}
 	switch x := r.Intn(10); {
 	case x < 6:
-		return append(first, ev(timeline.Rejected, end, "feedback: system design depth")), true
+		return append(first, ev(timeline.EventRejected, end, "feedback: system design depth")), true
 	case x < 8:
-		return append(first, ev(timeline.Withdrawn, end, "accepted elsewhere")), false
+		return append(first, ev(timeline.EventWithdrawn, end, "accepted elsewhere")), false
 	default:
-		return append(first, ev(timeline.Offer, end.AddDays(-3), ""), ev(timeline.Declined, end, "")), false
+		return append(first, ev(timeline.EventOffer, end.AddDays(-3), ""), ev(timeline.EventDeclined, end, "")), false
 	}
 }

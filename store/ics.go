@@ -75,7 +75,7 @@ func (s *Store) WriteICS(w io.Writer, stamp time.Time) (int, error) {
 				description: icsDescription(a, n.Text), url: a.URL})
 		}
 		for _, e := range d.Events {
-			if e.Type == timeline.Interview && e.Date > today {
+			if e.Type == timeline.EventInterview && e.Date > today {
 				items = append(items, icsItem{uid: icsInterviewUID(e.ID), day: e.Date, summary: "Interview: " + title,
 					description: icsDescription(a, e.Note), url: a.URL})
 			}

@@ -35,28 +35,28 @@ func calendarStore(t *testing.T) (*Store, map[string]string) {
 		}
 		return id
 	}
-	offer := ev(timeline.Offer, "2026-11-24")
+	offer := ev(timeline.EventOffer, "2026-11-24")
 	offer.Deadline = d("2026-12-03")
-	snooze := ev(timeline.Snooze, "2026-11-25")
+	snooze := ev(timeline.EventSnooze, "2026-11-25")
 	snooze.Until = d("2026-12-04")
 
 	// Interview Fri 20 Nov: the reply window closes 7 business days later
 	// (Tue 1 Dec), so the follow-up is due the next business day, Wed 2 Dec.
 	acme := add(timeline.Application{Company: "Acme Robotics", Role: "SDE II", Recruiter: "Pat Lee",
-		Contact: "pat@acme.example", URL: "https://jobs.acme.example/1"}, ev(timeline.Interview, "2026-11-20"))
-	globex := add(timeline.Application{Company: "Globex", Role: "SRE"}, ev(timeline.Interview, "2026-11-10"), offer)
-	initech := add(timeline.Application{Company: "Initech"}, ev(timeline.Interview, "2026-06-01"), ev(timeline.Rejected, "2026-06-10"))
+		Contact: "pat@acme.example", URL: "https://jobs.acme.example/1"}, ev(timeline.EventInterview, "2026-11-20"))
+	globex := add(timeline.Application{Company: "Globex", Role: "SRE"}, ev(timeline.EventInterview, "2026-11-10"), offer)
+	initech := add(timeline.Application{Company: "Initech"}, ev(timeline.EventInterview, "2026-06-01"), ev(timeline.EventRejected, "2026-06-10"))
 	// On hold since Mon 2 Nov: check in 30 days later, the first business day after Wed 2 Dec.
-	hooli := add(timeline.Application{Company: "Hooli", Role: "ML Engineer"}, ev(timeline.Interview, "2026-10-01"), ev(timeline.Hold, "2026-11-02"))
-	kojo := add(timeline.Application{Company: "Kojo Labs", Role: "Data Engineer"}, ev(timeline.Interview, "2026-12-01"))
+	hooli := add(timeline.Application{Company: "Hooli", Role: "ML Engineer"}, ev(timeline.EventInterview, "2026-10-01"), ev(timeline.EventHold, "2026-11-02"))
+	kojo := add(timeline.Application{Company: "Kojo Labs", Role: "Data Engineer"}, ev(timeline.EventInterview, "2026-12-01"))
 	// Overdue since mid-November but snoozed until Fri 4 Dec: shown that day.
 	zq := add(timeline.Application{Company: "Zürich Quant AG, Inc; \"Rates\"", Notes: "not in the feed"},
-		ev(timeline.Interview, "2026-11-02"), snooze)
-	arch := add(timeline.Application{Company: "Umbrella Health"}, ev(timeline.Interview, "2026-11-20"), offer)
+		ev(timeline.EventInterview, "2026-11-02"), snooze)
+	arch := add(timeline.Application{Company: "Umbrella Health"}, ev(timeline.EventInterview, "2026-11-20"), offer)
 	if err := s.SetArchived(arch, true); err != nil {
 		t.Fatal(err)
 	}
-	add(timeline.Application{Company: "Stark Analytics"}, ev(timeline.Interview, "2026-08-01"), ev(timeline.Withdrawn, "2026-08-05"))
+	add(timeline.Application{Company: "Stark Analytics"}, ev(timeline.EventInterview, "2026-08-01"), ev(timeline.EventWithdrawn, "2026-08-05"))
 
 	evs, err := s.Events(kojo)
 	if err != nil {
@@ -147,7 +147,7 @@ func TestICSHasAnAllDayEntryForEachNextActionAndScheduledInterview(t *testing.T)
 func TestICSUIDStaysWhenTheDueDateMovesOrTheActionChanges(t *testing.T) {
 	s := openTest(t)
 	id, err := s.AddApplication(timeline.Application{Company: "Acme"},
-		timeline.Event{Type: timeline.Interview, Date: timeline.MustDate("2026-11-20")})
+		timeline.Event{Type: timeline.EventInterview, Date: timeline.MustDate("2026-11-20")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,8 +158,8 @@ func TestICSUIDStaysWhenTheDueDateMovesOrTheActionChanges(t *testing.T) {
 	}{
 		{timeline.Event{}, "2026-12-02 Follow up: Acme"},
 		// They promise news by Wed 9 Dec: follow up the next business day.
-		{timeline.Event{Type: timeline.Heard, Date: day, By: timeline.MustDate("2026-12-09")}, "2026-12-10 Follow up: Acme"},
-		{timeline.Event{Type: timeline.Offer, Date: day, Deadline: timeline.MustDate("2026-12-04")}, "2026-12-04 Offer deadline: Acme"},
+		{timeline.Event{Type: timeline.EventHeard, Date: day, By: timeline.MustDate("2026-12-09")}, "2026-12-10 Follow up: Acme"},
+		{timeline.Event{Type: timeline.EventOffer, Date: day, Deadline: timeline.MustDate("2026-12-04")}, "2026-12-04 Offer deadline: Acme"},
 	}
 	for _, st := range steps {
 		if st.log.Type != "" {

@@ -217,7 +217,7 @@ type known struct {
 // keyed by identityKey, and counts the applications.
 func identities(q querier) (map[string][]known, int, error) {
 	dates := map[int64][]timeline.Date{}
-	rows, err := q.Query("SELECT application_id, date FROM events WHERE type = ? ORDER BY id", string(timeline.Interview))
+	rows, err := q.Query("SELECT application_id, date FROM events WHERE type = ? ORDER BY id", string(timeline.EventInterview))
 	if err != nil {
 		return nil, 0, err
 	}
@@ -263,7 +263,7 @@ func identityKey(a timeline.Application) string {
 func interviewDates(events []timeline.Event) []timeline.Date {
 	var ds []timeline.Date
 	for _, e := range events {
-		if e.Type == timeline.Interview {
+		if e.Type == timeline.EventInterview {
 			ds = append(ds, e.Date)
 		}
 	}

@@ -30,13 +30,13 @@ func fullStore(t testing.TB, today timeline.Date) *Store {
 			t.Fatal(err)
 		}
 	}
-	offer := timeline.Event{Type: timeline.Offer, Date: today.AddDays(-2), Deadline: today.AddDays(5),
+	offer := timeline.Event{Type: timeline.EventOffer, Date: today.AddDays(-2), Deadline: today.AddDays(5),
 		Base: 150000, Bonus: 10000, Equity: 40000, Currency: "CHF", Note: "written offer <b>\"final\"</b> & more"}
-	heard := timeline.Event{Type: timeline.Heard, Date: today.AddDays(-5), By: today.AddDays(-3), Note: "same day, logged first"}
+	heard := timeline.Event{Type: timeline.EventHeard, Date: today.AddDays(-5), By: today.AddDays(-3), Note: "same day, logged first"}
 	_, err = s.AddApplication(timeline.Application{Company: "Zürich Quant AG", Role: "Quant Developer, Rates",
 		Recruiter: "Jürg Müller", Notes: "line one\nline two\t\"quoted\" \\ back\x01", Archived: true},
-		timeline.Event{Type: timeline.Interview, Date: today.AddDays(-5), Note: "第一轮"}, heard, offer,
-		timeline.Event{Type: timeline.Snooze, Date: today.AddDays(-1), Until: today.AddDays(3)})
+		timeline.Event{Type: timeline.EventInterview, Date: today.AddDays(-5), Note: "第一轮"}, heard, offer,
+		timeline.Event{Type: timeline.EventSnooze, Date: today.AddDays(-1), Until: today.AddDays(3)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +191,7 @@ func TestSameApplication(t *testing.T) {
 func TestImportSkipsWhatIsAlreadyThereIgnoringCaseAndSpaces(t *testing.T) {
 	s := openTest(t)
 	iv := func(date string) timeline.Event {
-		return timeline.Event{Type: timeline.Interview, Date: timeline.MustDate(date)}
+		return timeline.Event{Type: timeline.EventInterview, Date: timeline.MustDate(date)}
 	}
 	id, err := s.AddApplication(timeline.Application{Company: "Zürich Quant AG", Role: "Quant Dev"}, iv("2026-11-12"))
 	if err != nil {
@@ -230,7 +230,7 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	before, file := dumpAll(t, s), sum(t, s.Path())
 	good := ImportApp{App: timeline.Application{Company: "Globex"}, Where: "application 1"}
 	bad := ImportApp{App: timeline.Application{Company: "Initech"}, Where: "application 2",
-		Events: []timeline.Event{{Type: timeline.Snooze, Date: day}}}
+		Events: []timeline.Event{{Type: timeline.EventSnooze, Date: day}}}
 	_, err := s.Import(&Batch{Apps: []ImportApp{good, good, bad}}, false)
 	if err == nil || !strings.HasPrefix(err.Error(), "application 2 (Initech), event 1 (snooze on 2026-11-26): a snooze needs --until") {
 		t.Errorf("error %v", err)

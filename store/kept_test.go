@@ -41,12 +41,12 @@ func TestKeptSummaryEqualsFreshDerivationAfterEveryWrite(t *testing.T) {
 	d := func(n int) timeline.Date { return day.AddDays(n) }
 
 	id, err := s.AddApplication(timeline.Application{Company: "Acme", Role: "SDE II", Recruiter: "Pat Lee"},
-		timeline.Event{Type: timeline.Interview, Date: d(-4)})
+		timeline.Event{Type: timeline.EventInterview, Date: d(-4)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	assertKeptIsFresh(t, s, "add")
-	other, _ := s.AddApplication(timeline.Application{Company: "Globex"}, timeline.Event{Type: timeline.Interview, Date: d(5)})
+	other, _ := s.AddApplication(timeline.Application{Company: "Globex"}, timeline.Event{Type: timeline.EventInterview, Date: d(5)})
 	assertKeptIsFresh(t, s, "add with a future interview")
 
 	steps := []struct {
@@ -54,25 +54,25 @@ func TestKeptSummaryEqualsFreshDerivationAfterEveryWrite(t *testing.T) {
 		do   func() error
 	}{
 		{"log heard", func() error {
-			e := timeline.Event{Type: timeline.Heard, Date: d(-1), By: d(3)}
+			e := timeline.Event{Type: timeline.EventHeard, Date: d(-1), By: d(3)}
 			_, err := s.LogEvent(id, e)
 			return err
 		}},
 		{"log followup", func() error {
-			_, err := s.LogEvent(id, timeline.Event{Type: timeline.Followup, Date: d(0)})
+			_, err := s.LogEvent(id, timeline.Event{Type: timeline.EventFollowup, Date: d(0)})
 			return err
 		}},
 		{"edit the recruiter", func() error { return s.UpdateApplication(id, AppChanges{Recruiter: ptr("Sam Rivera")}) }},
 		{"log offer", func() error {
-			_, err := s.LogEvent(id, timeline.Event{Type: timeline.Offer, Date: d(0), Base: 150000, Currency: "USD"})
+			_, err := s.LogEvent(id, timeline.Event{Type: timeline.EventOffer, Date: d(0), Base: 150000, Currency: "USD"})
 			return err
 		}},
 		{"log negotiate", func() error {
-			_, err := s.LogEvent(id, timeline.Event{Type: timeline.Negotiate, Date: d(0), Deadline: d(9)})
+			_, err := s.LogEvent(id, timeline.Event{Type: timeline.EventNegotiate, Date: d(0), Deadline: d(9)})
 			return err
 		}},
 		{"log snooze", func() error {
-			_, err := s.LogEvent(id, timeline.Event{Type: timeline.Snooze, Date: d(0), Until: d(2)})
+			_, err := s.LogEvent(id, timeline.Event{Type: timeline.EventSnooze, Date: d(0), Until: d(2)})
 			return err
 		}},
 		{"archive", func() error { return s.SetArchived(other, true) }},
@@ -82,7 +82,7 @@ func TestKeptSummaryEqualsFreshDerivationAfterEveryWrite(t *testing.T) {
 		{"unlog the negotiation", func() error {
 			evs, _ := s.Events(id)
 			for _, e := range evs {
-				if e.Type == timeline.Negotiate {
+				if e.Type == timeline.EventNegotiate {
 					_, _, err := s.DeleteEvent(e.ID)
 					return err
 				}
@@ -151,17 +151,17 @@ func TestChaseEntriesAndStats(t *testing.T) {
 	s := openAt(t, &today)
 	d := func(n int) timeline.Date { return day.AddDays(n) }
 	// Interview Mon 16 Nov: reply window closes Wed 25 Nov, follow-up due Thu 26 Nov.
-	due, _ := s.AddApplication(timeline.Application{Company: "Acme"}, timeline.Event{Type: timeline.Interview, Date: timeline.MustDate("2026-11-16")})
+	due, _ := s.AddApplication(timeline.Application{Company: "Acme"}, timeline.Event{Type: timeline.EventInterview, Date: timeline.MustDate("2026-11-16")})
 	// Interview Wed 25 Nov: reply window closes Fri 4 Dec, follow-up due Mon 7 Dec.
-	s.AddApplication(timeline.Application{Company: "Globex"}, timeline.Event{Type: timeline.Interview, Date: d(-1)})
+	s.AddApplication(timeline.Application{Company: "Globex"}, timeline.Event{Type: timeline.EventInterview, Date: d(-1)})
 	// Archived and overdue: never chased.
-	arch, _ := s.AddApplication(timeline.Application{Company: "Initech"}, timeline.Event{Type: timeline.Interview, Date: d(-30)})
+	arch, _ := s.AddApplication(timeline.Application{Company: "Initech"}, timeline.Event{Type: timeline.EventInterview, Date: d(-30)})
 	s.SetArchived(arch, true)
 	// Snoozed until tomorrow.
-	s.AddApplication(timeline.Application{Company: "Hooli"}, timeline.Event{Type: timeline.Interview, Date: d(-30)},
-		timeline.Event{Type: timeline.Snooze, Date: d(0), Until: d(1)})
+	s.AddApplication(timeline.Application{Company: "Hooli"}, timeline.Event{Type: timeline.EventInterview, Date: d(-30)},
+		timeline.Event{Type: timeline.EventSnooze, Date: d(0), Until: d(1)})
 	// Scheduled in two days: nothing to chase until it has happened.
-	sched, _ := s.AddApplication(timeline.Application{Company: "Umbrella"}, timeline.Event{Type: timeline.Interview, Date: d(2)})
+	sched, _ := s.AddApplication(timeline.Application{Company: "Umbrella"}, timeline.Event{Type: timeline.EventInterview, Date: d(2)})
 
 	names := func(es []timeline.Entry) string {
 		var out []string
@@ -193,7 +193,7 @@ func TestChaseEntriesAndStats(t *testing.T) {
 	if got, want := names(es), "Hooli 2026-11-06 overdue, Acme 2026-11-26 overdue, Globex 2026-12-07 upcoming, Umbrella 2026-12-09 upcoming"; got != want {
 		t.Errorf("chase ten days on = %q\nwant %q", got, want)
 	}
-	if e, _ := s.Entry(sched); e.Stage != timeline.Reply {
+	if e, _ := s.Entry(sched); e.Stage != timeline.StageReply {
 		t.Errorf("Umbrella's stage ten days on = %s, want reply", e.Stage)
 	}
 	_ = due

@@ -141,7 +141,7 @@ func TestNotFoundErrorsSayWhatToDo(t *testing.T) {
 	s := openTest(t)
 	checks := map[string]error{}
 	_, checks["Application"] = s.Application(42)
-	_, checks["LogEvent"] = s.LogEvent(42, timeline.Event{Type: timeline.Note, Date: day})
+	_, checks["LogEvent"] = s.LogEvent(42, timeline.Event{Type: timeline.EventNote, Date: day})
 	checks["SetArchived"] = s.SetArchived(42, true)
 	checks["DeleteApplication"] = s.DeleteApplication(42)
 	checks["UpdateApplication"] = s.UpdateApplication(42, AppChanges{})
@@ -170,12 +170,12 @@ func TestBadInputWritesNothing(t *testing.T) {
 	}
 	// A bad event among good ones: the application is not added either.
 	_, err = s.AddApplication(timeline.Application{Company: "Globex"},
-		timeline.Event{Type: timeline.Interview, Date: day},
-		timeline.Event{Type: timeline.Snooze, Date: day})
+		timeline.Event{Type: timeline.EventInterview, Date: day},
+		timeline.Event{Type: timeline.EventSnooze, Date: day})
 	if err == nil || !strings.Contains(err.Error(), "a snooze needs --until") {
 		t.Errorf("error = %v", err)
 	}
-	if _, err := s.LogEvent(id, timeline.Event{Type: timeline.Heard, Date: day, Deadline: day}); err == nil {
+	if _, err := s.LogEvent(id, timeline.Event{Type: timeline.EventHeard, Date: day, Deadline: day}); err == nil {
 		t.Error("a field the type does not take was accepted")
 	}
 	if err := s.SetSetting("reply_min_bd", "9"); err == nil || !strings.Contains(err.Error(), "reply_min_bd (9) is more than reply_max_bd (7)") {

@@ -14,30 +14,30 @@ func benchApps(n int) ([]Application, [][]Event, Date) {
 	apps := make([]Application, n)
 	evs := make([][]Event, n)
 	tails := [][]EventType{
-		{Heard, Followup, Note, Heard},
-		{Note, Hold, Heard, Followup},
-		{Heard, Offer, Negotiate, Note},
-		{Offer, Accepted, Checks, Followup},
-		{Offer, Accepted, Checks, Cleared},
-		{Heard, Followup, Rejected, Note},
-		{Note, Note, Note, Note},
-		{Offer, Accepted, Start, Note},
-		{Snooze, Heard, Note, Followup},
+		{EventHeard, EventFollowup, EventNote, EventHeard},
+		{EventNote, EventHold, EventHeard, EventFollowup},
+		{EventHeard, EventOffer, EventNegotiate, EventNote},
+		{EventOffer, EventAccepted, EventChecks, EventFollowup},
+		{EventOffer, EventAccepted, EventChecks, EventCleared},
+		{EventHeard, EventFollowup, EventRejected, EventNote},
+		{EventNote, EventNote, EventNote, EventNote},
+		{EventOffer, EventAccepted, EventStart, EventNote},
+		{EventSnooze, EventHeard, EventNote, EventFollowup},
 	}
 	for i := range n {
 		apps[i] = Application{ID: int64(i + 1), Company: fmt.Sprintf("Company %05d", r.IntN(n)), Recruiter: "Pat Lee"}
 		I := today.AddDays(-r.IntN(60))
-		es := []Event{{ID: int64(5*i + 1), Type: Interview, Date: I}}
+		es := []Event{{ID: int64(5*i + 1), Type: EventInterview, Date: I}}
 		d := I
 		for j, t := range tails[i%len(tails)] {
 			d = d.AddDays(r.IntN(4))
 			e := Event{ID: int64(5*i + 2 + j), Type: t, Date: d}
 			switch t {
-			case Snooze:
+			case EventSnooze:
 				e.Until = d.AddDays(1 + r.IntN(30))
-			case Offer:
+			case EventOffer:
 				e.Base, e.Currency = 180000, "USD"
-			case Negotiate:
+			case EventNegotiate:
 				e.Deadline = d.AddDays(5)
 			}
 			es = append(es, e)

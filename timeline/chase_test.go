@@ -75,11 +75,11 @@ func TestChaseFromDerive(t *testing.T) {
 		app    Application
 		events []Event
 	}{
-		{Application{ID: 1, Company: "Followup Co"}, seq(ev(Interview, "2026-11-02"))},
-		{Application{ID: 2, Company: "Archived Co", Archived: true}, seq(ev(Interview, "2026-11-02"))},
-		{Application{ID: 3, Company: "Snoozed Co"}, seq(ev(Interview, "2026-11-02"), ev(Snooze, "2026-11-10", until("2026-11-13")))},
-		{Application{ID: 4, Company: "Offer Co"}, seq(ev(Interview, "2026-11-02"), ev(Offer, "2026-11-06", deadline("2026-11-12")))},
-		{Application{ID: 5, Company: "Debrief Co"}, seq(ev(Interview, "2026-11-11"))},
+		{Application{ID: 1, Company: "Followup Co"}, seq(ev(EventInterview, "2026-11-02"))},
+		{Application{ID: 2, Company: "Archived Co", Archived: true}, seq(ev(EventInterview, "2026-11-02"))},
+		{Application{ID: 3, Company: "Snoozed Co"}, seq(ev(EventInterview, "2026-11-02"), ev(EventSnooze, "2026-11-10", until("2026-11-13")))},
+		{Application{ID: 4, Company: "Offer Co"}, seq(ev(EventInterview, "2026-11-02"), ev(EventOffer, "2026-11-06", deadline("2026-11-12")))},
+		{Application{ID: 5, Company: "Debrief Co"}, seq(ev(EventInterview, "2026-11-11"))},
 	}
 	var entries []Entry
 	for _, a := range apps {
@@ -181,17 +181,17 @@ func TestStageAndKind(t *testing.T) {
 		if len(Advice(s, DefaultSettings())) == 0 {
 			t.Errorf("no advice for %s", s)
 		}
-		if closed := s == Started || s == Rejection || s == Declining || s == Withdrawal; s.Closed() != closed {
+		if closed := s == StageStarted || s == StageRejected || s == StageDeclined || s == StageWithdrawn; s.Closed() != closed {
 			t.Errorf("%s.Closed() = %v", s, !closed)
 		}
 	}
 	if Stage("nope").Rank() != len(Stages) || Advice("nope", DefaultSettings()) != nil {
 		t.Error("an unknown stage does not sort last or has advice")
 	}
-	if FollowUp.Label() != "follow up" || OnHold.Label() != "on hold" || Offered.Label() != "offer" {
+	if StageFollowUp.Label() != "follow up" || StageHold.Label() != "on hold" || StageOffer.Label() != "offer" {
 		t.Error("stage labels changed")
 	}
-	if !strings.Contains(strings.Join(Advice(Rejection, DefaultSettings()), " "), "feedback") {
+	if !strings.Contains(strings.Join(Advice(StageRejected, DefaultSettings()), " "), "feedback") {
 		t.Error("rejected advice lacks the high-level-feedback tip")
 	}
 	for i, k := range []ActionKind{ActOffer, ActFollowup, ActCheckin, ActReapply, "other"} {

@@ -190,11 +190,11 @@ func TestTextDates(t *testing.T) {
 			t.Fatalf("%s: %q %q %q", d, dayMonth(d), weekdayDayMonth(d), dayMonthYear(d))
 		}
 	}
-	d := Derive(Application{Recruiter: "Pat Lee"}, seq(ev(Interview, "2026-11-02"), ev(Heard, "2026-11-05", by("2026-11-20"))), DefaultSettings(), D("2026-11-06"))
+	d := Derive(Application{Recruiter: "Pat Lee"}, seq(ev(EventInterview, "2026-11-02"), ev(EventHeard, "2026-11-05", by("2026-11-20"))), DefaultSettings(), D("2026-11-06"))
 	if want := "Follow up with Pat Lee — they promised news by Fri 20 Nov"; d.Next.Text != want {
 		t.Errorf("text = %q, want %q", d.Next.Text, want)
 	}
-	d = Derive(Application{}, seq(ev(Rejected, "2026-08-31")), DefaultSettings(), D("2026-09-01"))
+	d = Derive(Application{}, seq(ev(EventRejected, "2026-08-31")), DefaultSettings(), D("2026-09-01"))
 	if want := "You may reapply — 6 months since the rejection (usual wait 6–12 months, until 31 Aug 2027)"; d.Next.Text != want {
 		t.Errorf("text = %q, want %q", d.Next.Text, want)
 	}

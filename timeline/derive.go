@@ -73,7 +73,7 @@ type Derived struct {
 // isDecision reports whether an event of type t decides the stage by itself.
 func isDecision(t EventType) bool {
 	switch t {
-	case Hold, Offer, Accepted, Declined, Checks, Cleared, Start, Rejected, Withdrawn:
+	case EventHold, EventOffer, EventAccepted, EventDeclined, EventChecks, EventCleared, EventStart, EventRejected, EventWithdrawn:
 		return true
 	}
 	return false
@@ -83,7 +83,7 @@ func isDecision(t EventType) bool {
 // later one of them does not undo an earlier start date.
 func onAcceptanceTrack(t EventType) bool {
 	switch t {
-	case Accepted, Checks, Cleared, Start:
+	case EventAccepted, EventChecks, EventCleared, EventStart:
 		return true
 	}
 	return false
@@ -103,17 +103,17 @@ func Derive(app Application, events []Event, s Settings, today Date) Derived {
 	for i := nFacts; i < len(evs); i++ {
 		e := &evs[i]
 		switch {
-		case e.Type == Interview && sum.NextInterview.IsZero():
+		case e.Type == EventInterview && sum.NextInterview.IsZero():
 			sum.NextInterview = e.Date
-		case e.Type == Start && (futureStart == nil || logOrder(*e) >= logOrder(*futureStart)):
+		case e.Type == EventStart && (futureStart == nil || logOrder(*e) >= logOrder(*futureStart)):
 			futureStart = e // the last logged start date wins
 		}
 	}
 	for i := range facts {
 		switch e := &facts[i]; e.Type {
-		case Interview:
+		case EventInterview:
 			sum.LastInterview = e.Date
-		case Snooze:
+		case EventSnooze:
 			sum.SnoozedUntil = e.Until // the last one in the events' order wins
 		}
 	}
@@ -148,7 +148,7 @@ func Derive(app Application, events []Event, s Settings, today Date) Derived {
 	// lastContact is the latest of the decision and any news or follow-up since.
 	lastContact := e.Date
 	for _, a := range relevant[dec+1:] {
-		if a.Type == Heard || a.Type == Followup {
+		if a.Type == EventHeard || a.Type == EventFollowup {
 			lastContact = a.Date
 		}
 	}
@@ -163,11 +163,11 @@ func Derive(app Application, events []Event, s Settings, today Date) Derived {
 		}
 		for _, a := range relevant[t : dec+1] {
 			switch a.Type {
-			case Start:
+			case EventStart:
 				started = a.Date
-			case Checks:
+			case EventChecks:
 				checksOpen = true
-			case Cleared:
+			case EventCleared:
 				checksOpen = false
 			}
 		}
@@ -176,50 +176,50 @@ func Derive(app Application, events []Event, s Settings, today Date) Derived {
 	switch {
 	case !started.IsZero():
 		// A start date on or before today: started, whatever was logged after it.
-		sum.Stage = Started
+		sum.Stage = StageStarted
 		sum.StartDate = started
-	case e.Type == Hold:
-		sum.Stage = OnHold
+	case e.Type == EventHold:
+		sum.Stage = StageHold
 		w := Window{"checkin", lastContact, lastContact.AddDays(s.HoldCheckinDays)}
 		d.setWindow(w)
 		sum.Next = &Action{Kind: ActCheckin, Due: s.NextBusinessDay(w.To), From: lastContact,
 			Text: checkinText(who, e.Date, s)}
-	case e.Type == Offer:
-		sum.Stage = Offered
+	case e.Type == EventOffer:
+		sum.Stage = StageOffer
 		d.Offer = latestOffer(relevant[dec:], s)
 		d.setWindow(Window{"offer", e.Date, d.Offer.Deadline})
 		sum.Next = &Action{Kind: ActOffer, Due: d.Offer.Deadline, From: e.Date, Text: offerText(d.Offer.Deadline)}
-	case e.Type == Accepted && futureStart != nil && !checksOpen, e.Type == Cleared:
+	case e.Type == EventAccepted && futureStart != nil && !checksOpen, e.Type == EventCleared:
 		// A start date ahead turns an accepted offer into onboarding, unless
 		// checks were started and not cleared; so does clearing the checks.
-		sum.Stage = Onboarding
+		sum.Stage = StageOnboarding
 		if futureStart != nil {
 			sum.StartDate = futureStart.Date
 			d.setWindow(Window{"onboarding", e.Date, futureStart.Date})
 		}
-	case e.Type == Accepted, e.Type == Checks:
-		sum.Stage = InChecks
+	case e.Type == EventAccepted, e.Type == EventChecks:
+		sum.Stage = StageChecks
 		if futureStart != nil {
 			sum.StartDate = futureStart.Date
 		}
 		E := s.AddBusinessDays(lastContact, s.ChaseAgainBD)
 		d.setWindow(Window{"checks", lastContact, E})
 		sum.Next = &Action{Kind: ActFollowup, Due: s.NextBusinessDay(E), From: lastContact, Text: checksText(who, s)}
-	case e.Type == Rejected:
-		sum.Stage = Rejection
+	case e.Type == EventRejected:
+		sum.Stage = StageRejected
 		w := Window{"reapply", e.Date.AddMonths(s.ReapplyMinMonths), e.Date.AddMonths(s.ReapplyMaxMonths)}
 		d.setWindow(w)
 		sum.Next = &Action{Kind: ActReapply, Due: w.From, From: e.Date, Text: reapplyText(w.To, s)}
-	case e.Type == Declined:
+	case e.Type == EventDeclined:
 		d.Offer = latestOffer(relevant[:dec], s)
-		sum.Stage = Declining
-	case e.Type == Withdrawn:
-		sum.Stage = Withdrawal
+		sum.Stage = StageDeclined
+	case e.Type == EventWithdrawn:
+		sum.Stage = StageWithdrawn
 	}
 	if sum.Stage.Closed() && !sum.NextInterview.IsZero() {
 		// Nothing is under way and a new round is booked (a re-application):
 		// scheduled, and nothing of the closed process is chased.
-		sum.Stage, sum.Next, sum.Current, sum.StartDate = Scheduled, nil, nil, 0
+		sum.Stage, sum.Next, sum.Current, sum.StartDate = StageScheduled, nil, nil, 0
 		d.Windows, d.Offer = nil, nil
 	}
 	return d
@@ -238,12 +238,12 @@ func latestOffer(events []Event, s Settings) *OfferTerms {
 	var o *OfferTerms
 	for i := range events {
 		switch e := &events[i]; {
-		case e.Type == Offer:
+		case e.Type == EventOffer:
 			o = &OfferTerms{Date: e.Date, Deadline: e.Deadline, Base: e.Base, Bonus: e.Bonus, Equity: e.Equity, Currency: e.Currency}
 			if o.Deadline.IsZero() {
 				o.Deadline = e.Date.AddDays(s.OfferDays)
 			}
-		case e.Type == Negotiate && o != nil && !e.Deadline.IsZero():
+		case e.Type == EventNegotiate && o != nil && !e.Deadline.IsZero():
 			o.Deadline = e.Deadline
 		}
 	}

@@ -8,9 +8,9 @@ import "testing"
 // Mon 9 Nov, the reply window is I+5bd..I+7bd = Mon 9..Wed 11 Nov, and the
 // follow-up is due the first business day after, Thu 12 Nov.
 func TestStageTable(t *testing.T) {
-	iv := ev(Interview, "2026-11-02")
-	offer := ev(Offer, "2026-11-10")
-	accepted := ev(Accepted, "2026-11-18")
+	iv := ev(EventInterview, "2026-11-02")
+	offer := ev(EventOffer, "2026-11-10")
+	accepted := ev(EventAccepted, "2026-11-18")
 	const (
 		debriefW  = "debrief 2026-11-03..2026-11-05"
 		decisionW = "decision 2026-11-03..2026-11-09"
@@ -24,91 +24,91 @@ func TestStageTable(t *testing.T) {
 	}
 	runDeriveCases(t, []deriveCase{
 		// scheduled: only future interviews, or none yet.
-		{"scheduled: no events at all", nil, nil, "2026-11-01", want{stage: Scheduled, window: "-"}},
-		{"scheduled: the day before the interview", nil, seq(iv), "2026-11-01", want{stage: Scheduled, window: "-"}},
-		{"scheduled ends: on the interview's day the debrief starts", nil, seq(iv), "2026-11-02", at(Debrief, debriefW)},
-		{"scheduled: only a note, no interview", nil, seq(ev(Note, "2026-10-01")), "2026-11-01", want{stage: Scheduled}},
+		{"scheduled: no events at all", nil, nil, "2026-11-01", want{stage: StageScheduled, window: "-"}},
+		{"scheduled: the day before the interview", nil, seq(iv), "2026-11-01", want{stage: StageScheduled, window: "-"}},
+		{"scheduled ends: on the interview's day the debrief starts", nil, seq(iv), "2026-11-02", at(StageDebrief, debriefW)},
+		{"scheduled: only a note, no interview", nil, seq(ev(EventNote, "2026-10-01")), "2026-11-01", want{stage: StageScheduled}},
 		// debrief: today ≤ I + debrief_days.
-		{"debrief: the day after the interview", nil, seq(iv), "2026-11-03", at(Debrief, debriefW)},
-		{"debrief: the day before I+3", nil, seq(iv), "2026-11-04", at(Debrief, debriefW)},
-		{"debrief: on I+3", nil, seq(iv), "2026-11-05", at(Debrief, debriefW)},
-		{"debrief ends: I+4 is decision", nil, seq(iv), "2026-11-06", at(Decision, decisionW)},
+		{"debrief: the day after the interview", nil, seq(iv), "2026-11-03", at(StageDebrief, debriefW)},
+		{"debrief: the day before I+3", nil, seq(iv), "2026-11-04", at(StageDebrief, debriefW)},
+		{"debrief: on I+3", nil, seq(iv), "2026-11-05", at(StageDebrief, debriefW)},
+		{"debrief ends: I+4 is decision", nil, seq(iv), "2026-11-06", at(StageDecision, decisionW)},
 		// decision: today ≤ I + decision_days.
-		{"decision: the day before I+7", nil, seq(iv), "2026-11-08", at(Decision, decisionW)},
-		{"decision: on I+7", nil, seq(iv), "2026-11-09", at(Decision, decisionW)},
-		{"decision ends: I+8 is reply", nil, seq(iv), "2026-11-10", at(Reply, replyW)},
+		{"decision: the day before I+7", nil, seq(iv), "2026-11-08", at(StageDecision, decisionW)},
+		{"decision: on I+7", nil, seq(iv), "2026-11-09", at(StageDecision, decisionW)},
+		{"decision ends: I+8 is reply", nil, seq(iv), "2026-11-10", at(StageReply, replyW)},
 		// reply: today ≤ I + reply_max_bd business days.
-		{"reply: the day before I+7bd", nil, seq(iv), "2026-11-10", at(Reply, replyW)},
-		{"reply: on I+7bd", nil, seq(iv), "2026-11-11", at(Reply, replyW)},
-		{"reply ends: the day after I+7bd is followup", nil, seq(iv), "2026-11-12", at(FollowUp, replyW)},
+		{"reply: the day before I+7bd", nil, seq(iv), "2026-11-10", at(StageReply, replyW)},
+		{"reply: on I+7bd", nil, seq(iv), "2026-11-11", at(StageReply, replyW)},
+		{"reply ends: the day after I+7bd is followup", nil, seq(iv), "2026-11-12", at(StageFollowUp, replyW)},
 		// followup: due the first business day after I+7bd, then overdue.
-		{"followup: due on the first business day after the reply window", nil, seq(iv), "2026-11-12", at(FollowUp, replyW)},
-		{"followup: overdue the day after", nil, seq(iv), "2026-11-13", at(FollowUp, replyW)},
-		{"followup: still the same action months later", nil, seq(iv), "2027-03-01", at(FollowUp, replyW)},
+		{"followup: due on the first business day after the reply window", nil, seq(iv), "2026-11-12", at(StageFollowUp, replyW)},
+		{"followup: overdue the day after", nil, seq(iv), "2026-11-13", at(StageFollowUp, replyW)},
+		{"followup: still the same action months later", nil, seq(iv), "2027-03-01", at(StageFollowUp, replyW)},
 		// waiting: a follow-up on Thu 12 Nov; E = F + 5bd = Thu 19; due Fri 20.
-		{"waiting: the day before the follow-up", nil, seq(iv, ev(Followup, "2026-11-12")), "2026-11-11", at(Reply, replyW)},
-		{"waiting: on the follow-up's day", nil, seq(iv, ev(Followup, "2026-11-12")), "2026-11-12",
-			want{Waiting, ActFollowup, "2026-11-20", "2026-11-12", "waiting 2026-11-12..2026-11-19", ""}},
-		{"waiting: on E", nil, seq(iv, ev(Followup, "2026-11-12")), "2026-11-19",
-			want{Waiting, ActFollowup, "2026-11-20", "2026-11-12", "waiting 2026-11-12..2026-11-19", ""}},
-		{"waiting: due the first business day after E", nil, seq(iv, ev(Followup, "2026-11-12")), "2026-11-20",
-			want{Waiting, ActFollowup, "2026-11-20", "2026-11-12", "waiting 2026-11-12..2026-11-19", ""}},
-		{"waiting: overdue after that", nil, seq(iv, ev(Followup, "2026-11-12")), "2026-11-23",
-			want{Waiting, ActFollowup, "2026-11-20", "2026-11-12", "", ""}},
+		{"waiting: the day before the follow-up", nil, seq(iv, ev(EventFollowup, "2026-11-12")), "2026-11-11", at(StageReply, replyW)},
+		{"waiting: on the follow-up's day", nil, seq(iv, ev(EventFollowup, "2026-11-12")), "2026-11-12",
+			want{StageWaiting, ActFollowup, "2026-11-20", "2026-11-12", "waiting 2026-11-12..2026-11-19", ""}},
+		{"waiting: on E", nil, seq(iv, ev(EventFollowup, "2026-11-12")), "2026-11-19",
+			want{StageWaiting, ActFollowup, "2026-11-20", "2026-11-12", "waiting 2026-11-12..2026-11-19", ""}},
+		{"waiting: due the first business day after E", nil, seq(iv, ev(EventFollowup, "2026-11-12")), "2026-11-20",
+			want{StageWaiting, ActFollowup, "2026-11-20", "2026-11-12", "waiting 2026-11-12..2026-11-19", ""}},
+		{"waiting: overdue after that", nil, seq(iv, ev(EventFollowup, "2026-11-12")), "2026-11-23",
+			want{StageWaiting, ActFollowup, "2026-11-20", "2026-11-12", "", ""}},
 		// hold on Tue 10 Nov: check in the first business day after +30 days (Thu 10 Dec): Fri 11 Dec.
-		{"hold: the day before the hold is still the clock", nil, seq(iv, ev(Hold, "2026-11-10")), "2026-11-09", at(Decision, decisionW)},
-		{"hold: on the hold's day", nil, seq(iv, ev(Hold, "2026-11-10")), "2026-11-10",
-			want{OnHold, ActCheckin, "2026-12-11", "2026-11-10", "checkin 2026-11-10..2026-12-10", ""}},
-		{"hold: the day after", nil, seq(iv, ev(Hold, "2026-11-10")), "2026-11-11",
-			want{OnHold, ActCheckin, "2026-12-11", "2026-11-10", "", ""}},
-		{"hold: on the check-in's due day", nil, seq(iv, ev(Hold, "2026-11-10")), "2026-12-11",
-			want{OnHold, ActCheckin, "2026-12-11", "2026-11-10", "", ""}},
-		{"hold: overdue the day after", nil, seq(iv, ev(Hold, "2026-11-10")), "2026-12-12",
-			want{OnHold, ActCheckin, "2026-12-11", "2026-11-10", "", ""}},
+		{"hold: the day before the hold is still the clock", nil, seq(iv, ev(EventHold, "2026-11-10")), "2026-11-09", at(StageDecision, decisionW)},
+		{"hold: on the hold's day", nil, seq(iv, ev(EventHold, "2026-11-10")), "2026-11-10",
+			want{StageHold, ActCheckin, "2026-12-11", "2026-11-10", "checkin 2026-11-10..2026-12-10", ""}},
+		{"hold: the day after", nil, seq(iv, ev(EventHold, "2026-11-10")), "2026-11-11",
+			want{StageHold, ActCheckin, "2026-12-11", "2026-11-10", "", ""}},
+		{"hold: on the check-in's due day", nil, seq(iv, ev(EventHold, "2026-11-10")), "2026-12-11",
+			want{StageHold, ActCheckin, "2026-12-11", "2026-11-10", "", ""}},
+		{"hold: overdue the day after", nil, seq(iv, ev(EventHold, "2026-11-10")), "2026-12-12",
+			want{StageHold, ActCheckin, "2026-12-11", "2026-11-10", "", ""}},
 		// offer on Tue 10 Nov with no deadline: due offer + 7 days, Tue 17 Nov.
-		{"offer: the day before the offer", nil, seq(iv, offer), "2026-11-09", at(Decision, decisionW)},
+		{"offer: the day before the offer", nil, seq(iv, offer), "2026-11-09", at(StageDecision, decisionW)},
 		{"offer: on the offer's day", nil, seq(iv, offer), "2026-11-10",
-			want{Offered, ActOffer, "2026-11-17", "2026-11-10", "offer 2026-11-10..2026-11-17", ""}},
-		{"offer: the day before the deadline", nil, seq(iv, offer), "2026-11-16", want{stage: Offered, kind: ActOffer, due: "2026-11-17"}},
-		{"offer: on the deadline", nil, seq(iv, offer), "2026-11-17", want{stage: Offered, kind: ActOffer, due: "2026-11-17"}},
-		{"offer: past the deadline it stays an overdue offer", nil, seq(iv, offer), "2026-11-18", want{stage: Offered, kind: ActOffer, due: "2026-11-17"}},
+			want{StageOffer, ActOffer, "2026-11-17", "2026-11-10", "offer 2026-11-10..2026-11-17", ""}},
+		{"offer: the day before the deadline", nil, seq(iv, offer), "2026-11-16", want{stage: StageOffer, kind: ActOffer, due: "2026-11-17"}},
+		{"offer: on the deadline", nil, seq(iv, offer), "2026-11-17", want{stage: StageOffer, kind: ActOffer, due: "2026-11-17"}},
+		{"offer: past the deadline it stays an overdue offer", nil, seq(iv, offer), "2026-11-18", want{stage: StageOffer, kind: ActOffer, due: "2026-11-17"}},
 		// checks: accepted Wed 18 Nov; E = +5bd = Wed 25; due Thu 26.
-		{"checks: the day before acceptance is the offer", nil, seq(iv, offer, accepted), "2026-11-17", want{stage: Offered, kind: ActOffer, due: "2026-11-17"}},
+		{"checks: the day before acceptance is the offer", nil, seq(iv, offer, accepted), "2026-11-17", want{stage: StageOffer, kind: ActOffer, due: "2026-11-17"}},
 		{"checks: on the acceptance's day", nil, seq(iv, offer, accepted), "2026-11-18",
-			want{InChecks, ActFollowup, "2026-11-26", "2026-11-18", "checks 2026-11-18..2026-11-25", ""}},
-		{"checks: the day after", nil, seq(iv, offer, accepted), "2026-11-19", want{stage: InChecks, kind: ActFollowup, due: "2026-11-26"}},
-		{"checks: the day before cleared", nil, seq(iv, offer, accepted, ev(Cleared, "2026-11-27")), "2026-11-26", want{stage: InChecks, kind: ActFollowup, due: "2026-11-26"}},
+			want{StageChecks, ActFollowup, "2026-11-26", "2026-11-18", "checks 2026-11-18..2026-11-25", ""}},
+		{"checks: the day after", nil, seq(iv, offer, accepted), "2026-11-19", want{stage: StageChecks, kind: ActFollowup, due: "2026-11-26"}},
+		{"checks: the day before cleared", nil, seq(iv, offer, accepted, ev(EventCleared, "2026-11-27")), "2026-11-26", want{stage: StageChecks, kind: ActFollowup, due: "2026-11-26"}},
 		// onboarding: cleared, or a start date ahead.
-		{"onboarding: on the day checks clear", nil, seq(iv, offer, accepted, ev(Cleared, "2026-11-27")), "2026-11-27", want{stage: Onboarding, window: "-"}},
-		{"onboarding: the day after checks clear", nil, seq(iv, offer, accepted, ev(Cleared, "2026-11-27")), "2026-11-28", want{stage: Onboarding}},
-		{"onboarding: accepted with a start date ahead", nil, seq(iv, offer, accepted, ev(Start, "2027-01-04")), "2026-11-20",
-			want{stage: Onboarding, window: "onboarding 2026-11-18..2027-01-04", start: "2027-01-04"}},
-		{"onboarding: the day before the start date", nil, seq(iv, offer, accepted, ev(Start, "2027-01-04")), "2027-01-03",
-			want{stage: Onboarding, start: "2027-01-04"}},
+		{"onboarding: on the day checks clear", nil, seq(iv, offer, accepted, ev(EventCleared, "2026-11-27")), "2026-11-27", want{stage: StageOnboarding, window: "-"}},
+		{"onboarding: the day after checks clear", nil, seq(iv, offer, accepted, ev(EventCleared, "2026-11-27")), "2026-11-28", want{stage: StageOnboarding}},
+		{"onboarding: accepted with a start date ahead", nil, seq(iv, offer, accepted, ev(EventStart, "2027-01-04")), "2026-11-20",
+			want{stage: StageOnboarding, window: "onboarding 2026-11-18..2027-01-04", start: "2027-01-04"}},
+		{"onboarding: the day before the start date", nil, seq(iv, offer, accepted, ev(EventStart, "2027-01-04")), "2027-01-03",
+			want{stage: StageOnboarding, start: "2027-01-04"}},
 		// started: a start date on or before today.
-		{"started: on the start date", nil, seq(iv, offer, accepted, ev(Start, "2027-01-04")), "2027-01-04",
-			want{stage: Started, window: "-", start: "2027-01-04"}},
-		{"started: the day after the start date", nil, seq(iv, offer, accepted, ev(Start, "2027-01-04")), "2027-01-05",
-			want{stage: Started, start: "2027-01-04"}},
+		{"started: on the start date", nil, seq(iv, offer, accepted, ev(EventStart, "2027-01-04")), "2027-01-04",
+			want{stage: StageStarted, window: "-", start: "2027-01-04"}},
+		{"started: the day after the start date", nil, seq(iv, offer, accepted, ev(EventStart, "2027-01-04")), "2027-01-05",
+			want{stage: StageStarted, start: "2027-01-04"}},
 		// rejected on Tue 10 Nov: reapply from +6 months, window to +12.
-		{"rejected: the day before the rejection", nil, seq(iv, ev(Rejected, "2026-11-10")), "2026-11-09", at(Decision, decisionW)},
-		{"rejected: on the rejection's day", nil, seq(iv, ev(Rejected, "2026-11-10")), "2026-11-10",
-			want{Rejection, ActReapply, "2027-05-10", "2026-11-10", "reapply 2027-05-10..2027-11-10", ""}},
-		{"rejected: the day after", nil, seq(iv, ev(Rejected, "2026-11-10")), "2026-11-11", want{stage: Rejection, kind: ActReapply, due: "2027-05-10"}},
-		{"rejected: the reapply window opens +6 months", nil, seq(iv, ev(Rejected, "2026-11-10")), "2027-05-10", want{stage: Rejection, kind: ActReapply, due: "2027-05-10"}},
+		{"rejected: the day before the rejection", nil, seq(iv, ev(EventRejected, "2026-11-10")), "2026-11-09", at(StageDecision, decisionW)},
+		{"rejected: on the rejection's day", nil, seq(iv, ev(EventRejected, "2026-11-10")), "2026-11-10",
+			want{StageRejected, ActReapply, "2027-05-10", "2026-11-10", "reapply 2027-05-10..2027-11-10", ""}},
+		{"rejected: the day after", nil, seq(iv, ev(EventRejected, "2026-11-10")), "2026-11-11", want{stage: StageRejected, kind: ActReapply, due: "2027-05-10"}},
+		{"rejected: the reapply window opens +6 months", nil, seq(iv, ev(EventRejected, "2026-11-10")), "2027-05-10", want{stage: StageRejected, kind: ActReapply, due: "2027-05-10"}},
 		// declined, withdrawn.
-		{"declined: the day before declining is the offer", nil, seq(iv, offer, ev(Declined, "2026-11-12")), "2026-11-11", want{stage: Offered, kind: ActOffer, due: "2026-11-17"}},
-		{"declined: on the day", nil, seq(iv, offer, ev(Declined, "2026-11-12")), "2026-11-12", want{stage: Declining, window: "-"}},
-		{"declined: the day after", nil, seq(iv, offer, ev(Declined, "2026-11-12")), "2026-11-13", want{stage: Declining}},
-		{"withdrawn: the day before withdrawing", nil, seq(iv, ev(Withdrawn, "2026-11-05")), "2026-11-04", at(Debrief, debriefW)},
-		{"withdrawn: on the day", nil, seq(iv, ev(Withdrawn, "2026-11-05")), "2026-11-05", want{stage: Withdrawal, window: "-"}},
-		{"withdrawn: the day after", nil, seq(iv, ev(Withdrawn, "2026-11-05")), "2026-11-06", want{stage: Withdrawal}},
+		{"declined: the day before declining is the offer", nil, seq(iv, offer, ev(EventDeclined, "2026-11-12")), "2026-11-11", want{stage: StageOffer, kind: ActOffer, due: "2026-11-17"}},
+		{"declined: on the day", nil, seq(iv, offer, ev(EventDeclined, "2026-11-12")), "2026-11-12", want{stage: StageDeclined, window: "-"}},
+		{"declined: the day after", nil, seq(iv, offer, ev(EventDeclined, "2026-11-12")), "2026-11-13", want{stage: StageDeclined}},
+		{"withdrawn: the day before withdrawing", nil, seq(iv, ev(EventWithdrawn, "2026-11-05")), "2026-11-04", at(StageDebrief, debriefW)},
+		{"withdrawn: on the day", nil, seq(iv, ev(EventWithdrawn, "2026-11-05")), "2026-11-05", want{stage: StageWithdrawn, window: "-"}},
+		{"withdrawn: the day after", nil, seq(iv, ev(EventWithdrawn, "2026-11-05")), "2026-11-06", want{stage: StageWithdrawn}},
 	})
 }
 
 // The undecided stages' windows are the stated ones, whatever the day.
 func TestUndecidedWindows(t *testing.T) {
-	d := Derive(Application{}, seq(ev(Interview, "2026-11-02")), DefaultSettings(), D("2026-11-04"))
+	d := Derive(Application{}, seq(ev(EventInterview, "2026-11-02")), DefaultSettings(), D("2026-11-04"))
 	got := ""
 	for _, w := range d.Windows {
 		got += w.Name + " " + w.From.String() + ".." + w.To.String() + "; "
@@ -126,7 +126,7 @@ func TestUndecidedWindows(t *testing.T) {
 	if _, ok := (Summary{}).DaysSinceInterview(D("2026-11-04")); ok {
 		t.Error("DaysSinceInterview with no interview reports one")
 	}
-	d = Derive(Application{}, seq(ev(Interview, "2026-11-02"), ev(Heard, "2026-11-03")), DefaultSettings(), D("2026-11-04"))
+	d = Derive(Application{}, seq(ev(EventInterview, "2026-11-02"), ev(EventHeard, "2026-11-03")), DefaultSettings(), D("2026-11-04"))
 	if names := d.Windows[0].Name + " " + d.Windows[3].Name; names != "debrief reply" || d.Current != &d.Windows[2] || d.Current.Name != "waiting" {
 		t.Errorf("waiting is not placed by its start: %+v", d.Windows)
 	}

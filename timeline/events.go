@@ -14,26 +14,26 @@ type EventType string
 
 // The event types, as users type them and as they are stored.
 const (
-	Interview EventType = "interview" // an interview round took place (future: scheduled)
-	Heard     EventType = "heard"     // the recruiter got in touch, not with a decision
-	Followup  EventType = "followup"  // you asked the recruiter for a status update
-	Hold      EventType = "hold"      // decision: on hold
-	Offer     EventType = "offer"     // decision: hire; an offer arrived
-	Negotiate EventType = "negotiate" // you negotiated; may move the deadline
-	Accepted  EventType = "accepted"  // you accepted the offer
-	Declined  EventType = "declined"  // you declined the offer
-	Checks    EventType = "checks"    // background/reference checks started
-	Cleared   EventType = "cleared"   // checks cleared
-	Start     EventType = "start"     // your start date
-	Rejected  EventType = "rejected"  // decision: no hire
-	Withdrawn EventType = "withdrawn" // you withdrew
-	Snooze    EventType = "snooze"    // hide chase items until a date
-	Note      EventType = "note"      // a free note; changes nothing
+	EventInterview EventType = "interview" // an interview round took place (future: scheduled)
+	EventHeard     EventType = "heard"     // the recruiter got in touch, not with a decision
+	EventFollowup  EventType = "followup"  // you asked the recruiter for a status update
+	EventHold      EventType = "hold"      // decision: on hold
+	EventOffer     EventType = "offer"     // decision: hire; an offer arrived
+	EventNegotiate EventType = "negotiate" // you negotiated; may move the deadline
+	EventAccepted  EventType = "accepted"  // you accepted the offer
+	EventDeclined  EventType = "declined"  // you declined the offer
+	EventChecks    EventType = "checks"    // background/reference checks started
+	EventCleared   EventType = "cleared"   // checks cleared
+	EventStart     EventType = "start"     // your start date
+	EventRejected  EventType = "rejected"  // decision: no hire
+	EventWithdrawn EventType = "withdrawn" // you withdrew
+	EventSnooze    EventType = "snooze"    // hide chase items until a date
+	EventNote      EventType = "note"      // a free note; changes nothing
 )
 
 // EventTypes lists every type in DOMAIN.md's order: the order of menus and help.
-var EventTypes = []EventType{Interview, Heard, Followup, Hold, Offer, Negotiate,
-	Accepted, Declined, Checks, Cleared, Start, Rejected, Withdrawn, Snooze, Note}
+var EventTypes = []EventType{EventInterview, EventHeard, EventFollowup, EventHold, EventOffer, EventNegotiate,
+	EventAccepted, EventDeclined, EventChecks, EventCleared, EventStart, EventRejected, EventWithdrawn, EventSnooze, EventNote}
 
 // Field names an extra field that some event types take.
 type Field string
@@ -53,28 +53,28 @@ const (
 var AllFields = []Field{FieldBy, FieldDeadline, FieldUntil, FieldBase, FieldBonus, FieldEquity, FieldCurrency}
 
 var typeFields = map[EventType][]Field{
-	Heard:     {FieldBy},
-	Offer:     {FieldDeadline, FieldBase, FieldBonus, FieldEquity, FieldCurrency},
-	Negotiate: {FieldDeadline},
-	Snooze:    {FieldUntil},
+	EventHeard:     {FieldBy},
+	EventOffer:     {FieldDeadline, FieldBase, FieldBonus, FieldEquity, FieldCurrency},
+	EventNegotiate: {FieldDeadline},
+	EventSnooze:    {FieldUntil},
 }
 
 var typeHelp = map[EventType]string{
-	Interview: "an interview round took place (a future date: it is scheduled)",
-	Heard:     "the recruiter got in touch, but not with a decision",
-	Followup:  "you contacted the recruiter for a status update",
-	Hold:      "decision: on hold",
-	Offer:     "decision: hire; an offer arrived",
-	Negotiate: "you negotiated (a counter, a call)",
-	Accepted:  "you accepted the offer",
-	Declined:  "you declined the offer",
-	Checks:    "background/reference checks started",
-	Cleared:   "background/reference checks cleared",
-	Start:     "your start date (past or future)",
-	Rejected:  "decision: no hire",
-	Withdrawn: "you withdrew",
-	Snooze:    "hide this application's chase items until a date",
-	Note:      "a free note; changes nothing",
+	EventInterview: "an interview round took place (a future date: it is scheduled)",
+	EventHeard:     "the recruiter got in touch, but not with a decision",
+	EventFollowup:  "you contacted the recruiter for a status update",
+	EventHold:      "decision: on hold",
+	EventOffer:     "decision: hire; an offer arrived",
+	EventNegotiate: "you negotiated (a counter, a call)",
+	EventAccepted:  "you accepted the offer",
+	EventDeclined:  "you declined the offer",
+	EventChecks:    "background/reference checks started",
+	EventCleared:   "background/reference checks cleared",
+	EventStart:     "your start date (past or future)",
+	EventRejected:  "decision: no hire",
+	EventWithdrawn: "you withdrew",
+	EventSnooze:    "hide this application's chase items until a date",
+	EventNote:      "a free note; changes nothing",
 }
 
 // Fields returns the extra fields type t takes, beyond date and note.
@@ -159,9 +159,9 @@ func (e Event) Validate() error {
 		}
 	}
 	switch {
-	case e.Type == Snooze && e.Until.IsZero():
+	case e.Type == EventSnooze && e.Until.IsZero():
 		return fmt.Errorf("a snooze needs --until, the date to show the application again")
-	case e.Type == Snooze && e.Until <= e.Date:
+	case e.Type == EventSnooze && e.Until <= e.Date:
 		return fmt.Errorf("snooze --until %s is not after the snooze's date %s", e.Until, e.Date)
 	case !e.By.IsZero() && e.By < e.Date:
 		return fmt.Errorf("--by %s is before the event's date %s", e.By, e.Date)

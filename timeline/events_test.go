@@ -12,26 +12,26 @@ func TestEventValidate(t *testing.T) {
 		e      Event
 		errHas string // "" when valid
 	}{
-		{"valid: an interview", Event{Type: Interview, Date: day}, ""},
-		{"valid: heard --by the same day", Event{Type: Heard, Date: day, By: day}, ""},
-		{"valid: an offer with its terms", Event{Type: Offer, Date: day, Deadline: day.AddDays(7), Base: 1, Bonus: 2, Equity: 3, Currency: "EUR"}, ""},
-		{"valid: snooze with until", Event{Type: Snooze, Date: day, Until: day.AddDays(1)}, ""},
-		{"valid: a note with text", Event{Type: Note, Date: day, Note: "called"}, ""},
+		{"valid: an interview", Event{Type: EventInterview, Date: day}, ""},
+		{"valid: heard --by the same day", Event{Type: EventHeard, Date: day, By: day}, ""},
+		{"valid: an offer with its terms", Event{Type: EventOffer, Date: day, Deadline: day.AddDays(7), Base: 1, Bonus: 2, Equity: 3, Currency: "EUR"}, ""},
+		{"valid: snooze with until", Event{Type: EventSnooze, Date: day, Until: day.AddDays(1)}, ""},
+		{"valid: a note with text", Event{Type: EventNote, Date: day, Note: "called"}, ""},
 		{"unknown type", Event{Type: "party", Date: day}, "unknown event type \"party\" (types: interview, heard"},
-		{"no date", Event{Type: Interview}, "interview: the event has no date"},
-		{"a field the type does not take", Event{Type: Interview, Date: day, By: day}, "an interview event does not take --by (interview takes: only --date and --note)"},
-		{"deadline on heard", Event{Type: Heard, Date: day, Deadline: day}, "a heard event does not take --deadline (heard takes: --date, --note, --by)"},
-		{"until on an offer", Event{Type: Offer, Date: day, Until: day.AddDays(1)}, "an offer event does not take --until"},
-		{"base on negotiate", Event{Type: Negotiate, Date: day, Base: 1}, "does not take --base"},
-		{"snooze without until", Event{Type: Snooze, Date: day}, "a snooze needs --until"},
-		{"snooze until its own day", Event{Type: Snooze, Date: day, Until: day}, "is not after the snooze's date"},
-		{"by before the date", Event{Type: Heard, Date: day, By: day.AddDays(-1)}, "--by 2026-11-19 is before the event's date 2026-11-20"},
-		{"deadline before the date", Event{Type: Negotiate, Date: day, Deadline: day.AddDays(-1)}, "--deadline 2026-11-19 is before"},
-		{"negative base", Event{Type: Offer, Date: day, Base: -1}, "amounts cannot be negative"},
-		{"negative equity", Event{Type: Offer, Date: day, Equity: -5}, "amounts cannot be negative"},
-		{"currency lower case", Event{Type: Offer, Date: day, Currency: "usd"}, "currency \"usd\" is not a three-letter code"},
-		{"currency too long", Event{Type: Offer, Date: day, Currency: "USDX"}, "not a three-letter code"},
-		{"currency not ASCII", Event{Type: Offer, Date: day, Currency: "ÉUR"}, "not a three-letter code"},
+		{"no date", Event{Type: EventInterview}, "interview: the event has no date"},
+		{"a field the type does not take", Event{Type: EventInterview, Date: day, By: day}, "an interview event does not take --by (interview takes: only --date and --note)"},
+		{"deadline on heard", Event{Type: EventHeard, Date: day, Deadline: day}, "a heard event does not take --deadline (heard takes: --date, --note, --by)"},
+		{"until on an offer", Event{Type: EventOffer, Date: day, Until: day.AddDays(1)}, "an offer event does not take --until"},
+		{"base on negotiate", Event{Type: EventNegotiate, Date: day, Base: 1}, "does not take --base"},
+		{"snooze without until", Event{Type: EventSnooze, Date: day}, "a snooze needs --until"},
+		{"snooze until its own day", Event{Type: EventSnooze, Date: day, Until: day}, "is not after the snooze's date"},
+		{"by before the date", Event{Type: EventHeard, Date: day, By: day.AddDays(-1)}, "--by 2026-11-19 is before the event's date 2026-11-20"},
+		{"deadline before the date", Event{Type: EventNegotiate, Date: day, Deadline: day.AddDays(-1)}, "--deadline 2026-11-19 is before"},
+		{"negative base", Event{Type: EventOffer, Date: day, Base: -1}, "amounts cannot be negative"},
+		{"negative equity", Event{Type: EventOffer, Date: day, Equity: -5}, "amounts cannot be negative"},
+		{"currency lower case", Event{Type: EventOffer, Date: day, Currency: "usd"}, "currency \"usd\" is not a three-letter code"},
+		{"currency too long", Event{Type: EventOffer, Date: day, Currency: "USDX"}, "not a three-letter code"},
+		{"currency not ASCII", Event{Type: EventOffer, Date: day, Currency: "ÉUR"}, "not a three-letter code"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			err := c.e.Validate()
@@ -57,7 +57,7 @@ func TestEventTypes(t *testing.T) {
 			t.Errorf("%s has no help", et)
 		}
 	}
-	for et, fields := range map[EventType]string{Heard: "by", Offer: "deadline base bonus equity currency", Negotiate: "deadline", Snooze: "until", Interview: ""} {
+	for et, fields := range map[EventType]string{EventHeard: "by", EventOffer: "deadline base bonus equity currency", EventNegotiate: "deadline", EventSnooze: "until", EventInterview: ""} {
 		var got []string
 		for _, f := range et.Fields() {
 			got = append(got, string(f))
@@ -69,7 +69,7 @@ func TestEventTypes(t *testing.T) {
 			t.Errorf("%s.Fields() = %v, want %s", et, got, fields)
 		}
 	}
-	if Interview.Takes(FieldBy) || Hold.Takes(FieldDeadline) {
+	if EventInterview.Takes(FieldBy) || EventHold.Takes(FieldDeadline) {
 		t.Error("a type takes a field it should not")
 	}
 	for _, f := range AllFields {

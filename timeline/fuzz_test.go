@@ -33,18 +33,18 @@ func decodeCase(data []byte) (Settings, Date, []Event) {
 			e.Date = base.AddDays(x * 500)
 		}
 		switch e.Type {
-		case Heard:
+		case EventHeard:
 			if x&1 != 0 {
 				e.By = e.Date.AddDays(x >> 1 % 20)
 			}
-		case Offer, Negotiate:
+		case EventOffer, EventNegotiate:
 			if x&1 != 0 {
 				e.Deadline = e.Date.AddDays(x >> 1 % 15)
 			}
-			if e.Type == Offer {
+			if e.Type == EventOffer {
 				e.Base, e.Currency = int64(x)*1000, "USD"
 			}
-		case Snooze:
+		case EventSnooze:
 			e.Until = e.Date.AddDays(1 + x%30)
 		}
 		if e.Validate() == nil {
@@ -56,9 +56,9 @@ func decodeCase(data []byte) (Settings, Date, []Event) {
 
 // wantKind is the next action's kind each stage must have (DOMAIN.md's table).
 var wantKind = map[Stage]ActionKind{
-	Scheduled: "", Debrief: ActFollowup, Decision: ActFollowup, Reply: ActFollowup, FollowUp: ActFollowup,
-	Waiting: ActFollowup, OnHold: ActCheckin, Offered: ActOffer, InChecks: ActFollowup, Onboarding: "",
-	Started: "", Rejection: ActReapply, Declining: "", Withdrawal: "",
+	StageScheduled: "", StageDebrief: ActFollowup, StageDecision: ActFollowup, StageReply: ActFollowup, StageFollowUp: ActFollowup,
+	StageWaiting: ActFollowup, StageHold: ActCheckin, StageOffer: ActOffer, StageChecks: ActFollowup, StageOnboarding: "",
+	StageStarted: "", StageRejected: ActReapply, StageDeclined: "", StageWithdrawn: "",
 }
 
 // checkInvariants checks what must hold for any events on any day.
@@ -76,7 +76,7 @@ func checkInvariants(t *testing.T, s Settings, today Date, evs []Event) {
 	} else if kind != "" {
 		t.Fatalf("stage %s has no next action, want %s", d.Stage, kind)
 	}
-	if d.NextInterview != 0 && d.Stage != Scheduled && d.Stage != OnHold && d.Stage != Offered && d.Stage != InChecks && d.Stage != Onboarding {
+	if d.NextInterview != 0 && d.Stage != StageScheduled && d.Stage != StageHold && d.Stage != StageOffer && d.Stage != StageChecks && d.Stage != StageOnboarding {
 		t.Fatalf("a round is booked for %s but the stage is %s: only a decision under way keeps its stage", d.NextInterview, d.Stage)
 	}
 	if !d.ValidOn(today) {
@@ -86,7 +86,7 @@ func checkInvariants(t *testing.T, s Settings, today Date, evs []Event) {
 	// the latest decision, never after today nor after the due date.
 	var I, decided Date
 	for _, e := range evs {
-		if e.Date <= today && e.Type == Interview {
+		if e.Date <= today && e.Type == EventInterview {
 			I = max(I, e.Date)
 		}
 	}

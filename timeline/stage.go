@@ -7,26 +7,26 @@ type Stage string
 
 // The stages of DOMAIN.md.
 const (
-	Scheduled  Stage = "scheduled"  // only future interviews, or none yet
-	Debrief    Stage = "debrief"    // the panel is meeting
-	Decision   Stage = "decision"   // the decision is being made
-	Reply      Stage = "reply"      // the recruiter's reply is due
-	FollowUp   Stage = "followup"   // no word after the reply window: follow up
-	Waiting    Stage = "waiting"    // after news or a follow-up, waiting again
-	OnHold     Stage = "hold"       // decision: on hold
-	Offered    Stage = "offer"      // an offer awaits your answer
-	InChecks   Stage = "checks"     // accepted; background checks under way
-	Onboarding Stage = "onboarding" // cleared, or a start date ahead
-	Started    Stage = "started"    // the job has started
-	Rejection  Stage = "rejected"   // decision: no hire
-	Declining  Stage = "declined"   // you declined the offer
-	Withdrawal Stage = "withdrawn"  // you withdrew
+	StageScheduled  Stage = "scheduled"  // only future interviews, or none yet
+	StageDebrief    Stage = "debrief"    // the panel is meeting
+	StageDecision   Stage = "decision"   // the decision is being made
+	StageReply      Stage = "reply"      // the recruiter's reply is due
+	StageFollowUp   Stage = "followup"   // no word after the reply window: follow up
+	StageWaiting    Stage = "waiting"    // after news or a follow-up, waiting again
+	StageHold       Stage = "hold"       // decision: on hold
+	StageOffer      Stage = "offer"      // an offer awaits your answer
+	StageChecks     Stage = "checks"     // accepted; background checks under way
+	StageOnboarding Stage = "onboarding" // cleared, or a start date ahead
+	StageStarted    Stage = "started"    // the job has started
+	StageRejected   Stage = "rejected"   // decision: no hire
+	StageDeclined   Stage = "declined"   // you declined the offer
+	StageWithdrawn  Stage = "withdrawn"  // you withdrew
 )
 
 // Stages lists every stage in the order of a job search: the order of the
 // stage sort and of legends.
-var Stages = []Stage{Scheduled, Debrief, Decision, Reply, FollowUp, Waiting, OnHold,
-	Offered, InChecks, Onboarding, Started, Rejection, Declining, Withdrawal}
+var Stages = []Stage{StageScheduled, StageDebrief, StageDecision, StageReply, StageFollowUp, StageWaiting, StageHold,
+	StageOffer, StageChecks, StageOnboarding, StageStarted, StageRejected, StageDeclined, StageWithdrawn}
 
 // Rank returns s's position in Stages (for sorting); unknown stages sort last.
 func (s Stage) Rank() int {
@@ -42,7 +42,7 @@ func (s Stage) Rank() int {
 // will happen but, after a rejection, the reapply date.
 func (s Stage) Closed() bool {
 	switch s {
-	case Started, Rejection, Declining, Withdrawal:
+	case StageStarted, StageRejected, StageDeclined, StageWithdrawn:
 		return true
 	}
 	return false
@@ -51,9 +51,9 @@ func (s Stage) Closed() bool {
 // Label returns the stage as shown to users in a badge.
 func (s Stage) Label() string {
 	switch s {
-	case FollowUp:
+	case StageFollowUp:
 		return "follow up"
-	case OnHold:
+	case StageHold:
 		return "on hold"
 	}
 	return string(s)
@@ -125,49 +125,49 @@ func (w Window) Position(today Date) float64 {
 // sentences for the detail view.
 func Advice(s Stage, set Settings) []string {
 	switch s {
-	case Scheduled:
+	case StageScheduled:
 		return []string{"Prepare for the interview; once it is done, log it and afterview starts the clock."}
-	case Debrief, Decision, Reply:
+	case StageDebrief, StageDecision, StageReply:
 		return []string{
 			"The panel is deciding: interviewers (with a bar raiser) debrief, then hire, no hire or on hold.",
 			"Nothing to do yet.",
 			fmt.Sprintf("If the reply window (%d–%d business days) closes without word, it is fine to ask the recruiter for a status update.", set.ReplyMinBD, set.ReplyMaxBD),
 		}
-	case FollowUp:
+	case StageFollowUp:
 		return []string{
 			"The reply window has closed without word.",
 			"It is fine to ask the recruiter for a status update: short and polite.",
 		}
-	case Waiting:
+	case StageWaiting:
 		return []string{
 			"You are waiting on the recruiter again.",
 			fmt.Sprintf("If the promised date (or %d business days) passes without news, follow up once more.", set.ChaseAgainBD),
 		}
-	case OnHold:
+	case StageHold:
 		return []string{
 			"On hold: you may be considered for another role or for more interviews.",
 			fmt.Sprintf("Check in now and then (every %d days or so).", set.HoldCheckinDays),
 		}
-	case Offered:
+	case StageOffer:
 		return []string{
 			"Base, bonus and equity can all be negotiated.",
 			"Clarify any concerns before the deadline (about a week); ask for an extension if you need one.",
 			"Background and reference checks may follow acceptance.",
 		}
-	case InChecks, Onboarding:
+	case StageChecks, StageOnboarding:
 		return []string{
 			"Checks cover employment, education and sometimes criminal records.",
 			"Expect documents to sign, training and orientation before the start date.",
 		}
-	case Started:
+	case StageStarted:
 		return []string{"Congratulations on the new job."}
-	case Rejection:
+	case StageRejected:
 		return []string{
 			"You may ask the recruiter for high-level feedback on why.",
 			fmt.Sprintf("You can usually reapply after %d–%d months.", set.ReapplyMinMonths, set.ReapplyMaxMonths),
 			"Note what you learned while it is fresh.",
 		}
-	case Declining, Withdrawal:
+	case StageDeclined, StageWithdrawn:
 		return []string{"Closed. Keep the contact: the door may open again."}
 	}
 	return nil

@@ -40,7 +40,7 @@ func TestSummaryValidity(t *testing.T) {
 // The span is not needlessly short: on the clock it runs stage boundary to
 // stage boundary, and without an interview until the next event.
 func TestSummaryValiditySpan(t *testing.T) {
-	iv := ev(Interview, "2026-11-02")
+	iv := ev(EventInterview, "2026-11-02")
 	for _, c := range []struct {
 		name          string
 		events        []Event
@@ -52,9 +52,9 @@ func TestSummaryValiditySpan(t *testing.T) {
 		{"decision: I+4 to I+7", seq(iv), "2026-11-06", "2026-11-06", "2026-11-09"},
 		{"reply: I+8 to I+7bd", seq(iv), "2026-11-10", "2026-11-10", "2026-11-11"},
 		{"followup: from the day after the reply window, for ever", seq(iv), "2026-12-10", "2026-11-12", ""},
-		{"a note moves the start", seq(iv, ev(Note, "2026-11-20")), "2026-12-10", "2026-11-20", ""},
-		{"a future event ends it the day before", seq(iv, ev(Note, "2026-11-20")), "2026-11-12", "2026-11-12", "2026-11-19"},
-		{"hold: from the hold until the next event", seq(iv, ev(Hold, "2026-11-10"), ev(Heard, "2026-12-01")), "2026-11-15", "2026-11-10", "2026-11-30"},
+		{"a note moves the start", seq(iv, ev(EventNote, "2026-11-20")), "2026-12-10", "2026-11-20", ""},
+		{"a future event ends it the day before", seq(iv, ev(EventNote, "2026-11-20")), "2026-11-12", "2026-11-12", "2026-11-19"},
+		{"hold: from the hold until the next event", seq(iv, ev(EventHold, "2026-11-10"), ev(EventHeard, "2026-12-01")), "2026-11-15", "2026-11-10", "2026-11-30"},
 	} {
 		d := Derive(Application{}, c.events, DefaultSettings(), D(c.today))
 		if d.ValidFrom != D(c.from) || d.ValidThrough != D(c.through) {

@@ -49,9 +49,9 @@ func reapplyText(until Date, s Settings) string {
 
 func waitingText(who string, last *Event, s Settings) string {
 	switch {
-	case last.Type == Heard && !last.By.IsZero():
+	case last.Type == EventHeard && !last.By.IsZero():
 		return "Follow up with " + who + " — they promised news by " + weekdayDayMonth(last.By)
-	case last.Type == Heard:
+	case last.Type == EventHeard:
 		return "Follow up with " + who + " — no news " + strconv.Itoa(s.ChaseAgainBD) + " business days after they were last in touch"
 	}
 	return "Follow up with " + who + " — no reply " + strconv.Itoa(s.ChaseAgainBD) + " business days after your follow-up"

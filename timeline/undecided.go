@@ -11,7 +11,7 @@ func deriveUndecided(d *Derived, relevant []Event, s Settings, today Date, who s
 	if I.IsZero() || !sum.NextInterview.IsZero() {
 		// Nothing to wait for yet, or the next round is already booked: no
 		// chasing the previous one.
-		sum.Stage = Scheduled
+		sum.Stage = StageScheduled
 		return
 	}
 	debriefEnd := I.AddDays(s.DebriefDays)
@@ -30,9 +30,9 @@ func deriveUndecided(d *Derived, relevant []Event, s Settings, today Date, who s
 		e := &relevant[i]
 		var E Date
 		switch {
-		case e.Type == Heard && !e.By.IsZero():
+		case e.Type == EventHeard && !e.By.IsZero():
 			E = e.By
-		case e.Type == Heard, e.Type == Followup:
+		case e.Type == EventHeard, e.Type == EventFollowup:
 			E = s.AddBusinessDays(e.Date, s.ChaseAgainBD)
 		default:
 			continue
@@ -42,7 +42,7 @@ func deriveUndecided(d *Derived, relevant []Event, s Settings, today Date, who s
 		}
 	}
 	if last != nil {
-		sum.Stage = Waiting
+		sum.Stage = StageWaiting
 		// Keep the windows in order of their start: news can come before the
 		// reply window opens.
 		w := Window{"waiting", last.Date, expect}
@@ -71,18 +71,18 @@ func deriveUndecided(d *Derived, relevant []Event, s Settings, today Date, who s
 	}
 	switch {
 	case today <= debriefEnd:
-		sum.Stage, sum.Current = Debrief, &d.Windows[0]
+		sum.Stage, sum.Current = StageDebrief, &d.Windows[0]
 		bound(debriefEnd)
 	case today <= decisionEnd:
-		sum.Stage, sum.Current = Decision, &d.Windows[1]
+		sum.Stage, sum.Current = StageDecision, &d.Windows[1]
 		since(debriefEnd + 1)
 		bound(decisionEnd)
 	case today <= replyEnd:
-		sum.Stage, sum.Current = Reply, &d.Windows[2]
+		sum.Stage, sum.Current = StageReply, &d.Windows[2]
 		since(maxDate(debriefEnd, decisionEnd) + 1)
 		bound(replyEnd)
 	default:
-		sum.Stage, sum.Current = FollowUp, &d.Windows[2]
+		sum.Stage, sum.Current = StageFollowUp, &d.Windows[2]
 		since(maxDate(debriefEnd, decisionEnd, replyEnd) + 1)
 	}
 }

@@ -257,7 +257,7 @@ func (m model) markChased(app timeline.Application, next *timeline.Action) (tea.
 		m.setStatus("Nothing to chase after a rejection: log an interview when you reapply, or snooze with z.", false)
 		return m, nil
 	}
-	e := timeline.Event{Type: timeline.Followup, Date: m.today}
+	e := timeline.Event{Type: timeline.EventFollowup, Date: m.today}
 	return m, logEventCmd(m.st, app.ID, app.Company, e, true)
 }
 

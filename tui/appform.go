@@ -87,7 +87,7 @@ func (a appForm) submit() (appForm, tea.Cmd) {
 	var first []timeline.Event
 	if a.id == 0 {
 		if d := a.date("interview"); !d.IsZero() {
-			first = append(first, timeline.Event{Type: timeline.Interview, Date: d})
+			first = append(first, timeline.Event{Type: timeline.EventInterview, Date: d})
 		}
 	}
 	if a.failed() {

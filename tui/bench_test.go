@@ -27,19 +27,19 @@ func bigStore(n int) *fakeStore {
 	for i := 0; i < n; i++ {
 		back := i % 120
 		iv := testToday.AddDays(-back)
-		evs := []timeline.Event{{ID: int64(5*i + 1), Type: timeline.Interview, Date: iv.AddDays(-14), Note: "screen"},
-			{ID: int64(5*i + 2), Type: timeline.Interview, Date: iv, Note: "onsite loop"}}
+		evs := []timeline.Event{{ID: int64(5*i + 1), Type: timeline.EventInterview, Date: iv.AddDays(-14), Note: "screen"},
+			{ID: int64(5*i + 2), Type: timeline.EventInterview, Date: iv, Note: "onsite loop"}}
 		switch i % 7 {
 		case 1:
-			evs = append(evs, timeline.Event{ID: int64(5*i + 3), Type: timeline.Heard, Date: iv.AddDays(3), By: iv.AddDays(9)})
+			evs = append(evs, timeline.Event{ID: int64(5*i + 3), Type: timeline.EventHeard, Date: iv.AddDays(3), By: iv.AddDays(9)})
 		case 2:
-			evs = append(evs, timeline.Event{ID: int64(5*i + 3), Type: timeline.Hold, Date: iv.AddDays(5)})
+			evs = append(evs, timeline.Event{ID: int64(5*i + 3), Type: timeline.EventHold, Date: iv.AddDays(5)})
 		case 3:
-			evs = append(evs, timeline.Event{ID: int64(5*i + 3), Type: timeline.Offer, Date: iv.AddDays(6), Base: 150000, Currency: "USD"})
+			evs = append(evs, timeline.Event{ID: int64(5*i + 3), Type: timeline.EventOffer, Date: iv.AddDays(6), Base: 150000, Currency: "USD"})
 		case 4:
-			evs = append(evs, timeline.Event{ID: int64(5*i + 3), Type: timeline.Rejected, Date: iv.AddDays(4)})
+			evs = append(evs, timeline.Event{ID: int64(5*i + 3), Type: timeline.EventRejected, Date: iv.AddDays(4)})
 		case 5:
-			evs = append(evs, timeline.Event{ID: int64(5*i + 3), Type: timeline.Followup, Date: iv.AddDays(10)})
+			evs = append(evs, timeline.Event{ID: int64(5*i + 3), Type: timeline.EventFollowup, Date: iv.AddDays(10)})
 		}
 		app := timeline.Application{ID: int64(i + 1), Company: fmt.Sprintf("Company %05d", (i*7919)%n), Role: roles[i%len(roles)],
 			Recruiter: "Pat Lee", Contact: "pat@example.com", Archived: i%50 == 49}
@@ -157,7 +157,7 @@ func BenchmarkSavedChange(b *testing.B) {
 	fs := bigStore(benchN)
 	m := loadedBig(b, fs, tabChase)
 	id := m.dash.entries[m.dash.rows[0]].App.ID
-	e := timeline.Event{Type: timeline.Followup, Date: testToday}
+	e := timeline.Event{Type: timeline.EventFollowup, Date: testToday}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -234,7 +234,7 @@ func BenchmarkRealStore(b *testing.B) {
 		id := m.dash.entries[0].App.ID
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			e := timeline.Event{Type: timeline.Note, Date: testToday, Note: "bench"}
+			e := timeline.Event{Type: timeline.EventNote, Date: testToday, Note: "bench"}
 			m = update(m, logEventCmd(st, id, "x", e, false)())
 			m = update(m, entryCmd(st, id, false)())
 			_ = m.View()

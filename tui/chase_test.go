@@ -37,10 +37,10 @@ func TestChasedLogsAFollowupAndLeavesOverdue(t *testing.T) {
 			logged = &l
 		}
 	}
-	if logged == nil || logged.event.Type != timeline.Followup || logged.event.Date != testToday || !logged.undo {
+	if logged == nil || logged.event.Type != timeline.EventFollowup || logged.event.Date != testToday || !logged.undo {
 		t.Fatalf("c should log an undoable follow-up today, got %+v", msgs)
 	}
-	if e := lastLogged(t, fs, "Acme Robotics"); e.Type != timeline.Followup || e.Date != testToday {
+	if e := lastLogged(t, fs, "Acme Robotics"); e.Type != timeline.EventFollowup || e.Date != testToday {
 		t.Fatalf("the store got %+v", e)
 	}
 	i := m.dash.byID[fs.idOf("Acme Robotics")]
@@ -71,7 +71,7 @@ func TestUndoRemovesTheChaseEvent(t *testing.T) {
 	if removed == nil || removed.event.ID != id || removed.undo != "chased Acme Robotics" {
 		t.Fatalf("u should delete event %d, got %+v", id, msgs)
 	}
-	if e := lastLogged(t, fs, "Acme Robotics"); e.Type == timeline.Followup {
+	if e := lastLogged(t, fs, "Acme Robotics"); e.Type == timeline.EventFollowup {
 		t.Fatal("the follow-up is still in the store")
 	}
 	if m.dash.toChase != 3 {
@@ -103,7 +103,7 @@ func TestSnoozeAsksDaysAndLogsUntil(t *testing.T) {
 	m = typeText(t, m, "3")
 	m, _ = press(t, m, "enter")
 	e := lastLogged(t, fs, "Umbrella Health")
-	if e.Type != timeline.Snooze || e.Date != testToday || e.Until != testToday.AddDays(3) {
+	if e.Type != timeline.EventSnooze || e.Date != testToday || e.Until != testToday.AddDays(3) {
 		t.Fatalf("logged %+v, want a snooze today until +3d", e)
 	}
 	if m.top() != scrDashboard || slices.Contains(m.dash.chase, m.dash.byID[fs.idOf("Umbrella Health")]) {
@@ -114,7 +114,7 @@ func TestSnoozeAsksDaysAndLogsUntil(t *testing.T) {
 		t.Errorf("after the snooze the dashboard is on %s at %s, want Chase at the next item", tabNames[m.dash.tab], e.App.Company)
 	}
 	m, _ = press(t, m, "u")
-	if e := lastLogged(t, fs, "Umbrella Health"); e.Type == timeline.Snooze {
+	if e := lastLogged(t, fs, "Umbrella Health"); e.Type == timeline.EventSnooze {
 		t.Error("u should undo the snooze")
 	}
 	// Undone, it is in the chase view again, under the cursor.
@@ -269,7 +269,7 @@ func TestWriteFailureKeepsTheFormAndItsValues(t *testing.T) {
 	if m.top() != scrDashboard {
 		t.Fatal("a second save should go through and close the form")
 	}
-	if e := lastLogged(t, fs, "Acme Robotics"); e.Type != timeline.Heard || e.Date != testToday.AddDays(-1) || e.Note != "call with Pat" {
+	if e := lastLogged(t, fs, "Acme Robotics"); e.Type != timeline.EventHeard || e.Date != testToday.AddDays(-1) || e.Note != "call with Pat" {
 		t.Errorf("logged %+v", e)
 	}
 }

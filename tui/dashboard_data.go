@@ -138,7 +138,7 @@ func (d *dashboard) count() {
 		switch {
 		case t == tabActive && (e.Next == nil || e.Next.Due > d.today || e.Snoozed(d.today)):
 			d.waiting++
-		case e.Stage == timeline.Offered && !e.App.Archived:
+		case e.Stage == timeline.StageOffer && !e.App.Archived:
 			d.offers++
 		}
 	}
@@ -229,7 +229,7 @@ func tabOf(e *timeline.Entry) tab {
 	switch {
 	case e.App.Archived || e.Stage.Closed():
 		return tabClosed
-	case e.Stage == timeline.Offered || e.Stage == timeline.InChecks || e.Stage == timeline.Onboarding:
+	case e.Stage == timeline.StageOffer || e.Stage == timeline.StageChecks || e.Stage == timeline.StageOnboarding:
 		return tabOffers
 	}
 	return tabActive

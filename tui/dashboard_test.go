@@ -28,7 +28,7 @@ func TestOpensOnChaseWhenSomethingIsDue(t *testing.T) {
 
 func TestOpensOnActiveWhenNothingIsDue(t *testing.T) {
 	fs := newFakeStore()
-	fs.add(timeline.Application{Company: "Kojo Labs"}, tev(timeline.Interview, "2026-11-24", ""))
+	fs.add(timeline.Application{Company: "Kojo Labs"}, tev(timeline.EventInterview, "2026-11-24", ""))
 	m := testModel(t, fs, 100, 30)
 	if m.dash.tab != tabActive {
 		t.Fatalf("opened on %s, want Active", tabNames[m.dash.tab])
@@ -111,7 +111,7 @@ func TestCursorStaysOnTheApplicationAfterAReload(t *testing.T) {
 	m = setTab(t, m, tabActive)
 	m = selectCompany(t, m, "Tyrell Systems")
 	// Another process adds an application that sorts first.
-	fs.add(timeline.Application{Company: "Aardvark"}, tev(timeline.Interview, "2026-11-02", ""))
+	fs.add(timeline.Application{Company: "Aardvark"}, tev(timeline.EventInterview, "2026-11-02", ""))
 	v, _ := fs.DataVersion()
 	m, _ = send(t, m, pollMsg{version: v, today: testToday})
 	if e, _ := m.dash.Selected(); e.App.Company != "Tyrell Systems" {

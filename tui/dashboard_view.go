@@ -263,7 +263,7 @@ func nextLabel(e *timeline.Entry) string {
 		return "archived"
 	case e.Next != nil:
 		return ActionLabel(e.Next.Kind)
-	case e.Stage == timeline.Onboarding && !e.StartDate.IsZero():
+	case e.Stage == timeline.StageOnboarding && !e.StartDate.IsZero():
 		return "start " + e.StartDate.Format("2 Jan")
 	case !e.NextInterview.IsZero():
 		return "interview " + e.NextInterview.Format("2 Jan")
@@ -282,7 +282,7 @@ func (d dashboard) dueCell(e *timeline.Entry) (string, *lipgloss.Style) {
 	case e.Next != nil:
 		s := st.Due(e.Next.Due, d.today, d.lookahead)
 		return timeline.Relative(e.Next.Due, d.today), &s
-	case e.Stage == timeline.Onboarding && !e.StartDate.IsZero():
+	case e.Stage == timeline.StageOnboarding && !e.StartDate.IsZero():
 		return timeline.Relative(e.StartDate, d.today), &st.Good
 	case !e.NextInterview.IsZero():
 		return timeline.Relative(e.NextInterview, d.today), &st.Upcoming
@@ -329,11 +329,11 @@ func (d dashboard) footerView() string {
 		if e.Snoozed(d.today) {
 			text = "Snoozed until " + e.SnoozedUntil.Format("Mon 2 Jan") + " — " + text
 		}
-	case e.Stage == timeline.Onboarding && !e.StartDate.IsZero():
+	case e.Stage == timeline.StageOnboarding && !e.StartDate.IsZero():
 		text = "Starts on " + e.StartDate.Format("Mon 2 Jan 2006")
 	case !e.NextInterview.IsZero():
 		text = "Interview on " + e.NextInterview.Format("Mon 2 Jan")
-	case e.LastInterview.IsZero() && e.Stage == timeline.Scheduled:
+	case e.LastInterview.IsZero() && e.Stage == timeline.StageScheduled:
 		text = "No interview logged yet: l logs one (a future date books it)."
 	default:
 		text = "Nothing to do: " + e.Stage.Label()

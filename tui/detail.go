@@ -211,7 +211,7 @@ func (v *detail) build() {
 			terms = append(terms, "no amounts logged")
 		}
 		row("Offer", strings.Join(terms, " · ")+" (received "+o.Date.Format("2 Jan")+")")
-		if e.Stage == timeline.Offered {
+		if e.Stage == timeline.StageOffer {
 			row("Answer by", o.Deadline.Format("Mon 2 Jan 2006")+" ("+timeline.Relative(o.Deadline, v.today)+")")
 		}
 	}
@@ -250,11 +250,11 @@ func (v *detail) nextRows(row func(label, text string)) {
 		if e.Snoozed(v.today) {
 			row("Snoozed", "until "+e.SnoozedUntil.Format("Mon 2 Jan")+" (hidden from the Chase tab)")
 		}
-	case e.Stage == timeline.Onboarding && !e.StartDate.IsZero():
+	case e.Stage == timeline.StageOnboarding && !e.StartDate.IsZero():
 		row("Starts", e.StartDate.Format("Mon 2 Jan 2006")+" ("+timeline.Relative(e.StartDate, v.today)+")")
 	case !e.NextInterview.IsZero():
 		row("Interview", e.NextInterview.Format("Mon 2 Jan 2006")+" ("+timeline.Relative(e.NextInterview, v.today)+")")
-	case e.Stage == timeline.Started && !e.StartDate.IsZero():
+	case e.Stage == timeline.StageStarted && !e.StartDate.IsZero():
 		row("Started", e.StartDate.Format("Mon 2 Jan 2006"))
 	default:
 		row("Next", "nothing to do")

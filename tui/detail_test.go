@@ -117,7 +117,7 @@ func TestDetailScrollsToTheSelectedEvent(t *testing.T) {
 	fs := fixtureStore()
 	id := fs.idOf("Kojo Labs")
 	for i := 0; i < 30; i++ {
-		fs.events[id] = append(fs.events[id], timeline.Event{ID: int64(1000 + i), Type: timeline.Note, Date: timeline.MustDate("2026-10-01").AddDays(i), Note: "prep"})
+		fs.events[id] = append(fs.events[id], timeline.Event{ID: int64(1000 + i), Type: timeline.EventNote, Date: timeline.MustDate("2026-10-01").AddDays(i), Note: "prep"})
 	}
 	m := testModel(t, fs, 60, 15)
 	m = setTab(t, m, tabActive)
@@ -142,11 +142,11 @@ func TestDetailFollowsChangesFromElsewhere(t *testing.T) {
 	m = selectCompany(t, m, "Acme Robotics")
 	m, _ = press(t, m, "enter")
 	fs.mu.Lock()
-	fs.events[1] = append(fs.events[1], timeline.Event{ID: 999, Type: timeline.Hold, Date: testToday})
+	fs.events[1] = append(fs.events[1], timeline.Event{ID: 999, Type: timeline.EventHold, Date: testToday})
 	fs.version++
 	fs.mu.Unlock()
 	m, _ = send(t, m, pollMsg{version: fs.version, today: testToday})
-	if m.detail.d.Stage != timeline.OnHold || !strings.Contains(m.View(), "[on hold]") {
+	if m.detail.d.Stage != timeline.StageHold || !strings.Contains(m.View(), "[on hold]") {
 		t.Errorf("the detail did not follow the change: %s", m.detail.d.Stage)
 	}
 	fs.DeleteApplication(1)
@@ -164,11 +164,11 @@ func TestShortDetailOpensAtItsTop(t *testing.T) {
 		t.Errorf("the detail should open at its top:\n%s", v)
 	}
 	m, _ = press(t, m, "j")
-	if ev, _ := m.detail.SelectedEvent(); ev.Type != timeline.Checks || !strings.Contains(m.View(), "› Thu 5 Nov 2026") {
+	if ev, _ := m.detail.SelectedEvent(); ev.Type != timeline.EventChecks || !strings.Contains(m.View(), "› Thu 5 Nov 2026") {
 		t.Errorf("the first j should show the newest event, selected:\n%s", m.View())
 	}
 	m, _ = press(t, m, "j")
-	if ev, _ := m.detail.SelectedEvent(); ev.Type != timeline.Accepted {
+	if ev, _ := m.detail.SelectedEvent(); ev.Type != timeline.EventAccepted {
 		t.Errorf("the second j should select the next event, got %s", ev.Type)
 	}
 }

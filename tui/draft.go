@@ -53,7 +53,7 @@ func Draft(d timeline.Derived, today timeline.Date) (subject, body string) {
 	case kind == timeline.ActCheckin:
 		subject = fmt.Sprintf("Checking in: %s at %s", trimThe(role), company)
 		held := ""
-		if h := lastOf(d.Events, timeline.Hold, today); !h.IsZero() {
+		if h := lastOf(d.Events, timeline.EventHold, today); !h.IsZero() {
 			held = " since " + longDate(h)
 		}
 		para = []string{
@@ -63,14 +63,14 @@ func Draft(d timeline.Derived, today timeline.Date) (subject, body string) {
 	case kind == timeline.ActReapply:
 		subject = fmt.Sprintf("Reapplying to %s", company)
 		gap := ""
-		if rej := lastOf(d.Events, timeline.Rejected, today); !rej.IsZero() {
+		if rej := lastOf(d.Events, timeline.EventRejected, today); !rej.IsZero() {
 			gap = fmt.Sprintf(" It has now been %s since then,", strings.TrimSuffix(since(rej, today), " ago"))
 		}
 		para = []string{
 			fmt.Sprintf("I hope you are well. I interviewed for %s at %s%s, and although it did not work out then, I have stayed keen on %s.%s and I would like to be considered again for this or a similar role.", role, company, interview, company, gap),
 			"Since then I have [what you have learned or built]. I would be grateful to hear of any openings that fit, or how best to reapply.",
 		}
-	case d.Stage == timeline.InChecks:
+	case d.Stage == timeline.StageChecks:
 		subject = fmt.Sprintf("Background checks: %s at %s", trimThe(role), company)
 		para = []string{
 			fmt.Sprintf("I hope you are well. I wanted to ask how the background and reference checks for %s at %s are going, and whether you need anything more from me.", role, company),
@@ -81,7 +81,7 @@ func Draft(d timeline.Derived, today timeline.Date) (subject, body string) {
 		first := fmt.Sprintf("I hope you are well. I interviewed for %s at %s%s and wanted to ask whether there is any update on my application.", role, company, interview)
 		if by := promisedBy(d.Events, today); !by.IsZero() {
 			first += fmt.Sprintf(" You mentioned I might hear by %s.", longDate(by))
-		} else if f := lastOf(d.Events, timeline.Followup, today); !f.IsZero() && f >= d.LastInterview {
+		} else if f := lastOf(d.Events, timeline.EventFollowup, today); !f.IsZero() && f >= d.LastInterview {
 			first += fmt.Sprintf(" I am following up on my note of %s.", longDate(f))
 		}
 		para = []string{first, "I remain very interested in the role and am happy to provide anything else you need."}
@@ -161,9 +161,9 @@ func promisedBy(events []timeline.Event, today timeline.Date) timeline.Date {
 	for _, e := range events {
 		switch {
 		case e.Date > today:
-		case e.Type == timeline.Heard:
+		case e.Type == timeline.EventHeard:
 			by = e.By
-		case e.Type == timeline.Followup, e.Type == timeline.Interview:
+		case e.Type == timeline.EventFollowup, e.Type == timeline.EventInterview:
 			by = 0
 		}
 	}

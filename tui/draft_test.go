@@ -68,7 +68,7 @@ func TestDraftKinds(t *testing.T) {
 
 func TestDraftWithoutNames(t *testing.T) {
 	d := timeline.Derive(timeline.Application{ID: 1, Company: "Kojo\x1b[31m Labs"},
-		[]timeline.Event{tev(timeline.Interview, "2026-11-10", "")}, timeline.DefaultSettings(), testToday)
+		[]timeline.Event{tev(timeline.EventInterview, "2026-11-10", "")}, timeline.DefaultSettings(), testToday)
 	subject, body := Draft(d, testToday)
 	if subject != "Following up: my application at Kojo Labs" {
 		t.Errorf("subject %q", subject)

@@ -251,28 +251,28 @@ func fixtureStore() *fakeStore {
 	app := func(company, role, recruiter, contact string) timeline.Application {
 		return timeline.Application{Company: company, Role: role, Recruiter: recruiter, Contact: contact}
 	}
-	heard := tev(timeline.Heard, "2026-11-23", "still collecting feedback")
+	heard := tev(timeline.EventHeard, "2026-11-23", "still collecting feedback")
 	heard.By = timeline.MustDate("2026-11-26")
-	offer := tev(timeline.Offer, "2026-11-23", "verbal, letter to follow")
+	offer := tev(timeline.EventOffer, "2026-11-23", "verbal, letter to follow")
 	offer.Deadline, offer.Base, offer.Bonus, offer.Equity, offer.Currency = timeline.MustDate("2026-11-30"), 180000, 20000, 50000, "USD"
-	snooze := tev(timeline.Snooze, "2026-11-25", "recruiter on vacation")
+	snooze := tev(timeline.EventSnooze, "2026-11-25", "recruiter on vacation")
 	snooze.Until = timeline.MustDate("2026-12-01")
 	acme := app("Acme Robotics", "Software Engineer II", "Pat Lee", "pat@acme.example")
 	acme.URL, acme.Notes = "https://acme.example/jobs/42", "Referred by Dana."
-	f.add(acme, tev(timeline.Interview, "2026-10-28", "phone screen"), tev(timeline.Interview, "2026-11-10", "onsite loop with bar raiser"))
-	f.add(app("Kojo Labs", "Staff Engineer", "Sam Rivera", "+1 555 0100"), tev(timeline.Interview, "2026-11-24", "final round"))
-	f.add(app("Globex", "Platform Engineer", "Jordan Kim", "jordan@globex.example"), tev(timeline.Interview, "2026-11-16", "onsite"), heard)
-	f.add(app("Initech", "Data Engineer", "Alex Chen", "alex@initech.example"), tev(timeline.Interview, "2026-11-12", "virtual onsite"), offer)
-	f.add(app("Hooli", "ML Engineer", "Priya Natarajan", "priya@hooli.example"), tev(timeline.Interview, "2026-09-20", ""), tev(timeline.Rejected, "2026-10-01", "wanted more ML depth"))
-	f.add(app("Umbrella Health", "SRE", "Tom O'Brien", "tom@umbrella.example"), tev(timeline.Interview, "2026-10-05", ""), tev(timeline.Hold, "2026-10-20", "headcount freeze"))
-	f.add(app("Pied Piper", "Product Engineer", "", ""), tev(timeline.Interview, "2026-12-03", "onsite booked"))
-	f.add(app("Stark Analytics", "Staff Engineer", "Yuki Tanaka", ""), tev(timeline.Interview, "2026-08-01", ""), tev(timeline.Offer, "2026-08-10", ""), tev(timeline.Accepted, "2026-08-12", ""), tev(timeline.Start, "2026-09-14", ""))
+	f.add(acme, tev(timeline.EventInterview, "2026-10-28", "phone screen"), tev(timeline.EventInterview, "2026-11-10", "onsite loop with bar raiser"))
+	f.add(app("Kojo Labs", "Staff Engineer", "Sam Rivera", "+1 555 0100"), tev(timeline.EventInterview, "2026-11-24", "final round"))
+	f.add(app("Globex", "Platform Engineer", "Jordan Kim", "jordan@globex.example"), tev(timeline.EventInterview, "2026-11-16", "onsite"), heard)
+	f.add(app("Initech", "Data Engineer", "Alex Chen", "alex@initech.example"), tev(timeline.EventInterview, "2026-11-12", "virtual onsite"), offer)
+	f.add(app("Hooli", "ML Engineer", "Priya Natarajan", "priya@hooli.example"), tev(timeline.EventInterview, "2026-09-20", ""), tev(timeline.EventRejected, "2026-10-01", "wanted more ML depth"))
+	f.add(app("Umbrella Health", "SRE", "Tom O'Brien", "tom@umbrella.example"), tev(timeline.EventInterview, "2026-10-05", ""), tev(timeline.EventHold, "2026-10-20", "headcount freeze"))
+	f.add(app("Pied Piper", "Product Engineer", "", ""), tev(timeline.EventInterview, "2026-12-03", "onsite booked"))
+	f.add(app("Stark Analytics", "Staff Engineer", "Yuki Tanaka", ""), tev(timeline.EventInterview, "2026-08-01", ""), tev(timeline.EventOffer, "2026-08-10", ""), tev(timeline.EventAccepted, "2026-08-12", ""), tev(timeline.EventStart, "2026-09-14", ""))
 	wayne := app("Wayne Logistics", "Backend Engineer", "", "")
 	wayne.Archived = true
-	f.add(wayne, tev(timeline.Interview, "2026-10-01", ""), tev(timeline.Withdrawn, "2026-10-10", "took another path"))
-	f.add(app("Tyrell Systems", "Engineering Manager", "Chris Okafor", "chris@tyrell.example"), tev(timeline.Interview, "2026-11-02", ""), tev(timeline.Followup, "2026-11-19", "emailed Chris"))
-	f.add(app("Cyberdyne", "Platform Engineer", "Maria García", "maria@cyberdyne.example"), tev(timeline.Interview, "2026-10-20", ""), tev(timeline.Offer, "2026-10-28", ""), tev(timeline.Accepted, "2026-11-02", ""), tev(timeline.Checks, "2026-11-05", "references sent"))
-	f.add(app("Massive Dynamic", "SRE", "Nina Sharp", "nina@massive.example"), tev(timeline.Interview, "2026-11-05", ""), snooze)
+	f.add(wayne, tev(timeline.EventInterview, "2026-10-01", ""), tev(timeline.EventWithdrawn, "2026-10-10", "took another path"))
+	f.add(app("Tyrell Systems", "Engineering Manager", "Chris Okafor", "chris@tyrell.example"), tev(timeline.EventInterview, "2026-11-02", ""), tev(timeline.EventFollowup, "2026-11-19", "emailed Chris"))
+	f.add(app("Cyberdyne", "Platform Engineer", "Maria García", "maria@cyberdyne.example"), tev(timeline.EventInterview, "2026-10-20", ""), tev(timeline.EventOffer, "2026-10-28", ""), tev(timeline.EventAccepted, "2026-11-02", ""), tev(timeline.EventChecks, "2026-11-05", "references sent"))
+	f.add(app("Massive Dynamic", "SRE", "Nina Sharp", "nina@massive.example"), tev(timeline.EventInterview, "2026-11-05", ""), snooze)
 	f.writes = nil
 	return f
 }

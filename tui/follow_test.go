@@ -27,11 +27,11 @@ func TestLoggingAnOfferFollowsTheApplicationToOffers(t *testing.T) {
 	m = setTab(t, m, tabActive)
 	m = selectCompany(t, m, "Kojo Labs")
 	m, _ = press(t, m, "l", "o", "enter")
-	if m.eventForm.eventType() != timeline.Offer {
+	if m.eventForm.eventType() != timeline.EventOffer {
 		t.Fatalf("chose %s, want offer", m.eventForm.eventType())
 	}
 	m, _ = press(t, m, "ctrl+s")
-	if e := lastLogged(t, fs, "Kojo Labs"); e.Type != timeline.Offer {
+	if e := lastLogged(t, fs, "Kojo Labs"); e.Type != timeline.EventOffer {
 		t.Fatalf("logged %+v, want an offer", e)
 	}
 	if m.top() != scrDashboard {
@@ -51,7 +51,7 @@ func TestARejectionOnTheChaseTabMovesOnToTheNextItem(t *testing.T) {
 	m := testModel(t, fs, 100, 30)
 	m = selectCompany(t, m, "Acme Robotics") // on the Chase tab, overdue
 	m, _ = press(t, m, "l", "r", "enter")
-	if m.eventForm.eventType() != timeline.Rejected {
+	if m.eventForm.eventType() != timeline.EventRejected {
 		t.Fatalf("chose %s, want rejected", m.eventForm.eventType())
 	}
 	m, _ = press(t, m, "ctrl+s")
@@ -109,7 +109,7 @@ func TestAChangeInTheDetailMovesTheDashboardUnderIt(t *testing.T) {
 	m = setTab(t, m, tabActive)
 	m = selectCompany(t, m, "Kojo Labs")
 	m, _ = press(t, m, "enter", "l", "o", "enter", "ctrl+s")
-	if m.top() != scrDetail || m.detail.d.Stage != timeline.Offered {
+	if m.top() != scrDetail || m.detail.d.Stage != timeline.StageOffer {
 		t.Fatalf("the detail should stay open and show the offer (top %d, stage %s)", m.top(), m.detail.d.Stage)
 	}
 	m, _ = press(t, m, "esc")
@@ -157,7 +157,7 @@ func TestAReloadByAnotherProcessKeepsTheTab(t *testing.T) {
 	m = selectCompany(t, m, "Tyrell Systems")
 	// Another process logs an offer for Kojo Labs (moving it to Offers) and
 	// a rejection for the selected Tyrell Systems (moving it to Closed).
-	kojo := tev(timeline.Offer, "2026-11-26", "")
+	kojo := tev(timeline.EventOffer, "2026-11-26", "")
 	kojo.Base = 150000
 	if _, err := fs.LogEvent(fs.idOf("Kojo Labs"), kojo); err != nil {
 		t.Fatal(err)
@@ -169,7 +169,7 @@ func TestAReloadByAnotherProcessKeepsTheTab(t *testing.T) {
 		t.Error("the reload should have moved Kojo Labs off Active")
 	}
 
-	if _, err := fs.LogEvent(fs.idOf("Tyrell Systems"), tev(timeline.Rejected, "2026-11-26", "")); err != nil {
+	if _, err := fs.LogEvent(fs.idOf("Tyrell Systems"), tev(timeline.EventRejected, "2026-11-26", "")); err != nil {
 		t.Fatal(err)
 	}
 	v, _ = fs.DataVersion()

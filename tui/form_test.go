@@ -44,7 +44,7 @@ func TestAddFormTypesLettersAsText(t *testing.T) {
 		}
 	}
 	fs.mu.Unlock()
-	if added.Company != "Kojo Labs" || len(evs) != 1 || evs[0].Type != timeline.Interview || evs[0].Date != timeline.MustDate("2026-11-23") {
+	if added.Company != "Kojo Labs" || len(evs) != 1 || evs[0].Type != timeline.EventInterview || evs[0].Date != timeline.MustDate("2026-11-23") {
 		t.Fatalf("added %+v with %+v (mon: the Monday before Thu 26 Nov)", added, evs)
 	}
 	if e, _ := m.dash.Selected(); e.App.ID != added.ID {
@@ -102,7 +102,7 @@ func TestEventFormShowsOnlyTheTypesFields(t *testing.T) {
 	m := testModel(t, fixtureStore(), 100, 30)
 	m = selectCompany(t, m, "Acme Robotics")
 	m, _ = press(t, m, "l", "o", "enter") // o jumps to offer
-	if m.eventForm.eventType() != timeline.Offer {
+	if m.eventForm.eventType() != timeline.EventOffer {
 		t.Fatalf("o chose %s", m.eventForm.eventType())
 	}
 	var names []string
@@ -159,7 +159,7 @@ func TestEventFormValidatesInline(t *testing.T) {
 		t.Fatalf("the form did not save: %q", m.eventForm.form.err)
 	}
 	e := lastLogged(t, fs, "Acme Robotics")
-	if e.Type != timeline.Offer || e.Date != timeline.MustDate("2026-11-25") || e.Deadline != timeline.MustDate("2026-11-27") || e.Base != 180000 || e.Currency != "USD" {
+	if e.Type != timeline.EventOffer || e.Date != timeline.MustDate("2026-11-25") || e.Deadline != timeline.MustDate("2026-11-27") || e.Base != 180000 || e.Currency != "USD" {
 		t.Errorf("logged %+v", e)
 	}
 }

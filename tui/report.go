@@ -194,7 +194,7 @@ func (r Report) nextText(e timeline.Entry) string {
 	switch {
 	case e.Next != nil:
 		return ActionLabel(e.Next.Kind) + ", " + r.paint(r.Styles.Due(e.Next.Due, r.Today, 0), r.Due(e.Next.Due))
-	case e.Stage == timeline.Onboarding && !e.StartDate.IsZero():
+	case e.Stage == timeline.StageOnboarding && !e.StartDate.IsZero():
 		return "start, " + r.Due(e.StartDate)
 	}
 	return "none"

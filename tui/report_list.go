@@ -34,7 +34,7 @@ func (r Report) List(entries []timeline.Entry, lookahead int) string {
 				next += " (snoozed)"
 				dueSt = r.Styles.Muted
 			}
-		case e.Stage == timeline.Onboarding && !e.StartDate.IsZero():
+		case e.Stage == timeline.StageOnboarding && !e.StartDate.IsZero():
 			next, due, short, dueSt = "start", r.Due(e.StartDate), timeline.Relative(e.StartDate, r.Today), r.Styles.Good
 		}
 		if e.App.Archived {

@@ -41,9 +41,9 @@ func (r Report) Show(d timeline.Derived, set timeline.Settings) string {
 	case d.Next != nil:
 		field("next", Sanitize(d.Next.Text))
 		field("due", r.paint(r.Styles.Due(d.Next.Due, r.Today, set.LookaheadDays), r.Due(d.Next.Due)))
-	case d.Stage == timeline.Onboarding && !d.StartDate.IsZero():
+	case d.Stage == timeline.StageOnboarding && !d.StartDate.IsZero():
 		field("starts", r.paint(r.Styles.Good, r.Due(d.StartDate)))
-	case d.Stage == timeline.Started:
+	case d.Stage == timeline.StageStarted:
 		field("started", r.Date(d.StartDate))
 	}
 	if d.Snoozed(r.Today) {

@@ -42,37 +42,37 @@ func ev(id int64, t timeline.EventType, date string) timeline.Event {
 // fixture derives a few applications, one in each interesting shape, on reportToday.
 func fixture() []timeline.Derived {
 	set := timeline.DefaultSettings()
-	offer := ev(6, timeline.Offer, "2026-11-23")
+	offer := ev(6, timeline.EventOffer, "2026-11-23")
 	offer.Deadline, offer.Base, offer.Bonus, offer.Equity, offer.Currency = timeline.MustDate("2026-11-30"), 180000, 20000, 50000, "USD"
 	offer.Note = "verbal first, letter to follow"
-	snooze := ev(9, timeline.Snooze, "2026-11-23")
+	snooze := ev(9, timeline.EventSnooze, "2026-11-23")
 	snooze.Until = timeline.MustDate("2026-11-30")
-	heard := ev(12, timeline.Heard, "2026-11-20")
+	heard := ev(12, timeline.EventHeard, "2026-11-20")
 	heard.By = timeline.MustDate("2026-11-27")
 	apps := []struct {
 		app    timeline.Application
 		events []timeline.Event
 	}{
 		{timeline.Application{ID: 1, Company: "Acme", Role: "SDE II", Recruiter: "Pat Lee", Contact: "pat@acme.example"},
-			[]timeline.Event{ev(1, timeline.Interview, "2026-11-21")}},
+			[]timeline.Event{ev(1, timeline.EventInterview, "2026-11-21")}},
 		{timeline.Application{ID: 2, Company: "Hooli", Role: "Staff Engineer, Distributed Systems Infrastructure", Contact: "hr@hooli.example"},
-			[]timeline.Event{ev(2, timeline.Interview, "2026-11-06")}},
+			[]timeline.Event{ev(2, timeline.EventInterview, "2026-11-06")}},
 		{timeline.Application{ID: 3, Company: "Initech", Role: "SWE", Recruiter: "Sam", Notes: "referred by Jo; team is remote-first",
 			URL: "https://initech.example/jobs/42"},
-			[]timeline.Event{ev(5, timeline.Interview, "2026-11-16"), offer}},
+			[]timeline.Event{ev(5, timeline.EventInterview, "2026-11-16"), offer}},
 		{timeline.Application{ID: 4, Company: "Globex Corporation International", Role: "PM"},
-			[]timeline.Event{ev(7, timeline.Interview, "2026-11-13"), heard}},
+			[]timeline.Event{ev(7, timeline.EventInterview, "2026-11-13"), heard}},
 		{timeline.Application{ID: 5, Company: "Umbrella", Role: "SRE", Archived: true},
-			[]timeline.Event{ev(8, timeline.Interview, "2026-10-01"), ev(10, timeline.Rejected, "2026-10-20")}},
+			[]timeline.Event{ev(8, timeline.EventInterview, "2026-10-01"), ev(10, timeline.EventRejected, "2026-10-20")}},
 		{timeline.Application{ID: 6, Company: "Stark", Role: "Platform Engineer", Recruiter: "Tony"},
-			[]timeline.Event{ev(11, timeline.Interview, "2026-11-02"), snooze}},
+			[]timeline.Event{ev(11, timeline.EventInterview, "2026-11-02"), snooze}},
 		{timeline.Application{ID: 7, Company: "Wayne", Role: "EM"},
-			[]timeline.Event{ev(13, timeline.Interview, "2026-10-01"), ev(14, timeline.Offer, "2026-10-10"),
-				ev(15, timeline.Accepted, "2026-10-12"), ev(16, timeline.Start, "2026-12-07")}},
+			[]timeline.Event{ev(13, timeline.EventInterview, "2026-10-01"), ev(14, timeline.EventOffer, "2026-10-10"),
+				ev(15, timeline.EventAccepted, "2026-10-12"), ev(16, timeline.EventStart, "2026-12-07")}},
 		{timeline.Application{ID: 8, Company: "Pied Piper", Role: "Engineer", Recruiter: "Monica"},
-			[]timeline.Event{ev(17, timeline.Interview, "2026-11-02"), ev(18, timeline.Hold, "2026-10-27")}},
+			[]timeline.Event{ev(17, timeline.EventInterview, "2026-11-02"), ev(18, timeline.EventHold, "2026-10-27")}},
 		{timeline.Application{ID: 9, Company: "Vandelay", Role: "Importer"},
-			[]timeline.Event{ev(19, timeline.Interview, "2026-12-01")}},
+			[]timeline.Event{ev(19, timeline.EventInterview, "2026-12-01")}},
 	}
 	out := make([]timeline.Derived, len(apps))
 	for i, a := range apps {
@@ -281,7 +281,7 @@ func TestReportPlainSkipsStyling(t *testing.T) {
 func TestReportSanitizesUserText(t *testing.T) {
 	app := timeline.Application{ID: 1, Company: "Evil\x1b]0;pwned\aCorp", Role: "SDE\x1b[2J", Recruiter: "Pat\x1b[31m",
 		Contact: "p@x.example\r", URL: "https://x.example/\x1b[1m", Notes: "line one\nline\x1b[5m two"}
-	d := timeline.Derive(app, []timeline.Event{ev(1, timeline.Interview, "2026-11-02")}, timeline.DefaultSettings(), reportToday)
+	d := timeline.Derive(app, []timeline.Event{ev(1, timeline.EventInterview, "2026-11-02")}, timeline.DefaultSettings(), reportToday)
 	r := plainReport(0)
 	out := r.Show(d, timeline.DefaultSettings()) + r.List([]timeline.Entry{d.Entry}, 3) +
 		r.Chase(timeline.Chase([]timeline.Entry{d.Entry}, reportToday, 3)) + r.Logged("logged event 1", d.Entry) + r.AppLine("archived application", app)

@@ -205,7 +205,7 @@ func (m model) onWritten(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setStatus("Deleted "+msg.company+".", false)
 	case eventLoggedMsg:
 		switch {
-		case msg.undo && msg.event.Type == timeline.Followup:
+		case msg.undo && msg.event.Type == timeline.EventFollowup:
 			m.undo = append(m.undo, undoItem{msg.eventID, msg.appID, "chased " + msg.company})
 			m.setStatus(fmt.Sprintf("Marked %s chased: logged a follow-up today. u undoes.", msg.company), false)
 		case msg.undo:

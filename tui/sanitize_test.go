@@ -45,7 +45,7 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	fs := newFakeStore()
 	evil := "\x1b]0;owned\x07Evil\x1b[2J\x1b[31mCorp\u202e"
 	app := timeline.Application{Company: evil, Role: "Role\x1b[1A", Recruiter: "Mal\x9b2J", Contact: "m@x.example\x1b]52;c;AAAA\x07", Notes: "line1\x1b[H\nline2"}
-	note := tev(timeline.Interview, "2026-11-10", "note\x1b[6n with a query")
+	note := tev(timeline.EventInterview, "2026-11-10", "note\x1b[6n with a query")
 	fs.add(app, note)
 	m := testModel(t, fs, 100, 40)
 	views := []string{m.View()}

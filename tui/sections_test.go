@@ -18,7 +18,7 @@ import (
 func sectionsStore(overdue, today, upcoming int) *fakeStore {
 	fs := newFakeStore()
 	add := func(name, iv string, evs ...timeline.Event) {
-		fs.add(timeline.Application{Company: name, Role: "Engineer"}, append([]timeline.Event{tev(timeline.Interview, iv, "")}, evs...)...)
+		fs.add(timeline.Application{Company: name, Role: "Engineer"}, append([]timeline.Event{tev(timeline.EventInterview, iv, "")}, evs...)...)
 	}
 	for i := 0; i < overdue; i++ {
 		add(fmt.Sprintf("Overdue %02d", i), timeline.MustDate("2026-10-01").AddDays(i).String())
@@ -27,7 +27,7 @@ func sectionsStore(overdue, today, upcoming int) *fakeStore {
 		add(fmt.Sprintf("Today %02d", i), "2026-11-16") // 7 business days end Wed 25 Nov
 	}
 	for i := 0; i < upcoming; i++ {
-		heard := tev(timeline.Heard, "2026-11-23", "")
+		heard := tev(timeline.EventHeard, "2026-11-23", "")
 		heard.By = testToday // the follow-up is due the next business day
 		add(fmt.Sprintf("Upcoming %02d", i), "2026-11-16", heard)
 	}

@@ -39,7 +39,7 @@ func (s snoozeForm) Update(msg tea.Msg) (snoozeForm, tea.Cmd) {
 	if s.failed() {
 		return s, nil
 	}
-	e := timeline.Event{Type: timeline.Snooze, Date: s.today, Until: until}
+	e := timeline.Event{Type: timeline.EventSnooze, Date: s.today, Until: until}
 	if err := e.Validate(); err != nil {
 		s.fail("until", "pick a day after today")
 		return s, nil

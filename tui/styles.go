@@ -72,18 +72,18 @@ func NewStyles(r *lipgloss.Renderer) Styles {
 	for _, st := range timeline.Stages {
 		c := lipgloss.TerminalColor(colWaiting)
 		switch st {
-		case timeline.FollowUp:
+		case timeline.StageFollowUp:
 			c = colToday
-		case timeline.OnHold, timeline.Scheduled:
+		case timeline.StageHold, timeline.StageScheduled:
 			c = colUpcoming
-		case timeline.Offered, timeline.InChecks, timeline.Onboarding, timeline.Started:
+		case timeline.StageOffer, timeline.StageChecks, timeline.StageOnboarding, timeline.StageStarted:
 			c = colGood
-		case timeline.Rejection, timeline.Declining, timeline.Withdrawal:
+		case timeline.StageRejected, timeline.StageDeclined, timeline.StageWithdrawn:
 			c = colClosed
-		case timeline.Debrief, timeline.Decision, timeline.Reply, timeline.Waiting:
+		case timeline.StageDebrief, timeline.StageDecision, timeline.StageReply, timeline.StageWaiting:
 			c = colText
 		}
-		s.stage[st] = fg(c).Bold(st == timeline.Offered || st == timeline.FollowUp)
+		s.stage[st] = fg(c).Bold(st == timeline.StageOffer || st == timeline.StageFollowUp)
 	}
 	s.Selected = r.NewStyle().Reverse(true)
 	s.Marker = r.NewStyle().Bold(true).Foreground(colAccent)

@@ -89,21 +89,21 @@ func timelineView(st *Styles, d timeline.Derived, today timeline.Date, width int
 func timelineOrigin(d timeline.Derived) (string, timeline.Date) {
 	first := d.Windows[0].From
 	switch d.Stage {
-	case timeline.Debrief, timeline.Decision, timeline.Reply, timeline.FollowUp, timeline.Waiting:
+	case timeline.StageDebrief, timeline.StageDecision, timeline.StageReply, timeline.StageFollowUp, timeline.StageWaiting:
 		if !d.LastInterview.IsZero() {
 			return "interview", d.LastInterview
 		}
-	case timeline.Offered:
+	case timeline.StageOffer:
 		if d.Offer != nil {
 			return "offer", d.Offer.Date
 		}
-	case timeline.Rejection:
+	case timeline.StageRejected:
 		if d.Next != nil {
 			return "rejected", d.Next.From
 		}
-	case timeline.OnHold, timeline.InChecks:
+	case timeline.StageHold, timeline.StageChecks:
 		return "contact", first
-	case timeline.Onboarding:
+	case timeline.StageOnboarding:
 		return "accepted", first
 	}
 	return "from", first
