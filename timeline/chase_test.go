@@ -194,7 +194,7 @@ func TestStageAndKind(t *testing.T) {
 	if !strings.Contains(strings.Join(Advice(StageRejected, DefaultSettings()), " "), "feedback") {
 		t.Error("rejected advice lacks the high-level-feedback tip")
 	}
-	for i, k := range []ActionKind{ActOffer, ActFollowup, ActCheckin, ActReapply, "other"} {
+	for i, k := range []ActionKind{ActOffer, ActExpedite, ActInterview, ActFollowup, ActCheckin, ActReapply, "other"} {
 		if k.Rank() != i {
 			t.Errorf("%s.Rank() = %d, want %d", k, k.Rank(), i)
 		}

@@ -14,6 +14,7 @@ type EventType string
 
 // The event types, as users type them and as they are stored.
 const (
+	EventApplied   EventType = "applied"   // you applied (before any interview)
 	EventInterview EventType = "interview" // an interview round took place (future: scheduled)
 	EventHeard     EventType = "heard"     // the recruiter got in touch, not with a decision
 	EventFollowup  EventType = "followup"  // you asked the recruiter for a status update
@@ -32,7 +33,7 @@ const (
 )
 
 // EventTypes lists every type in DOMAIN.md's order: the order of menus and help.
-var EventTypes = []EventType{EventInterview, EventHeard, EventFollowup, EventHold, EventOffer, EventNegotiate,
+var EventTypes = []EventType{EventApplied, EventInterview, EventHeard, EventFollowup, EventHold, EventOffer, EventNegotiate,
 	EventAccepted, EventDeclined, EventChecks, EventCleared, EventStart, EventRejected, EventWithdrawn, EventSnooze, EventNote}
 
 // Field names an extra field that some event types take.
@@ -60,6 +61,7 @@ var typeFields = map[EventType][]Field{
 }
 
 var typeHelp = map[EventType]string{
+	EventApplied:   "you applied (before any interview)",
 	EventInterview: "an interview round took place (a future date: it is scheduled)",
 	EventHeard:     "the recruiter got in touch, but not with a decision",
 	EventFollowup:  "you contacted the recruiter for a status update",

@@ -17,7 +17,7 @@ func TestEventValidate(t *testing.T) {
 		{"valid: an offer with its terms", Event{Type: EventOffer, Date: day, Deadline: day.AddDays(7), Base: 1, Bonus: 2, Equity: 3, Currency: "EUR"}, ""},
 		{"valid: snooze with until", Event{Type: EventSnooze, Date: day, Until: day.AddDays(1)}, ""},
 		{"valid: a note with text", Event{Type: EventNote, Date: day, Note: "called"}, ""},
-		{"unknown type", Event{Type: "party", Date: day}, "unknown event type \"party\" (types: interview, heard"},
+		{"unknown type", Event{Type: "party", Date: day}, "unknown event type \"party\" (types: applied, interview, heard"},
 		{"no date", Event{Type: EventInterview}, "interview: the event has no date"},
 		{"a field the type does not take", Event{Type: EventInterview, Date: day, By: day}, "an interview event does not take --by (interview takes: only --date and --note)"},
 		{"deadline on heard", Event{Type: EventHeard, Date: day, Deadline: day}, "a heard event does not take --deadline (heard takes: --date, --note, --by)"},
@@ -46,8 +46,8 @@ func TestEventValidate(t *testing.T) {
 }
 
 func TestEventTypes(t *testing.T) {
-	if len(EventTypes) != 15 {
-		t.Errorf("%d event types, want 15", len(EventTypes))
+	if len(EventTypes) != 16 {
+		t.Errorf("%d event types, want 16", len(EventTypes))
 	}
 	for _, et := range EventTypes {
 		if got, err := ParseEventType(" " + strings.ToUpper(string(et)) + " "); err != nil || got != et {

@@ -7,7 +7,8 @@ type Stage string
 
 // The stages of DOMAIN.md.
 const (
-	StageScheduled  Stage = "scheduled"  // only future interviews, or none yet
+	StageApplied    Stage = "applied"    // applied; no interview logged or booked yet
+	StageScheduled  Stage = "scheduled"  // an interview is booked
 	StageDebrief    Stage = "debrief"    // the panel is meeting
 	StageDecision   Stage = "decision"   // the decision is being made
 	StageReply      Stage = "reply"      // the recruiter's reply is due
@@ -21,12 +22,13 @@ const (
 	StageRejected   Stage = "rejected"   // decision: no hire
 	StageDeclined   Stage = "declined"   // you declined the offer
 	StageWithdrawn  Stage = "withdrawn"  // you withdrew
+	StageGhosted    Stage = "ghosted"    // they stopped answering (revived by any word from them)
 )
 
 // Stages lists every stage in the order of a job search: the order of the
 // stage sort and of legends.
-var Stages = []Stage{StageScheduled, StageDebrief, StageDecision, StageReply, StageFollowUp, StageWaiting, StageHold,
-	StageOffer, StageChecks, StageOnboarding, StageStarted, StageRejected, StageDeclined, StageWithdrawn}
+var Stages = []Stage{StageApplied, StageScheduled, StageDebrief, StageDecision, StageReply, StageFollowUp, StageWaiting, StageHold,
+	StageOffer, StageChecks, StageOnboarding, StageStarted, StageRejected, StageDeclined, StageWithdrawn, StageGhosted}
 
 // Rank returns s's position in Stages (for sorting); unknown stages sort last.
 func (s Stage) Rank() int {
@@ -64,25 +66,26 @@ type ActionKind string
 
 // The action kinds, in the chase view's order within a day.
 const (
-	ActOffer    ActionKind = "offer"    // answer (or negotiate) an offer by its deadline
-	ActFollowup ActionKind = "followup" // ask the recruiter for a status update
-	ActCheckin  ActionKind = "checkin"  // check in while on hold
-	ActReapply  ActionKind = "reapply"  // the reapply window opens
+	ActOffer     ActionKind = "offer"     // answer (or negotiate) an offer by its deadline
+	ActExpedite  ActionKind = "expedite"  // another company's offer is open: ask this one to hurry
+	ActInterview ActionKind = "interview" // a booked interview, on its day
+	ActFollowup  ActionKind = "followup"  // ask the recruiter for a status update
+	ActCheckin   ActionKind = "checkin"   // check in while on hold
+	ActReapply   ActionKind = "reapply"   // the reapply window opens
 )
 
-// Rank orders action kinds as the chase view does: offer, followup, checkin, reapply.
+// ActionKinds lists the action kinds in the chase view's order within a day.
+var ActionKinds = []ActionKind{ActOffer, ActExpedite, ActInterview, ActFollowup, ActCheckin, ActReapply}
+
+// Rank orders action kinds as the chase view does: offer, expedite,
+// interview, followup, checkin, reapply; unknown kinds sort last.
 func (k ActionKind) Rank() int {
-	switch k {
-	case ActOffer:
-		return 0
-	case ActFollowup:
-		return 1
-	case ActCheckin:
-		return 2
-	case ActReapply:
-		return 3
+	for i, a := range ActionKinds {
+		if a == k {
+			return i
+		}
 	}
-	return 4
+	return len(ActionKinds)
 }
 
 // Action is an application's next action.
