@@ -128,6 +128,13 @@ func (w Window) Position(today Date) float64 {
 // sentences for the detail view.
 func Advice(s Stage, set Settings) []string {
 	switch s {
+	case StageApplied:
+		return []string{"You applied; when they invite you to interview, log it (a future date books it)."}
+	case StageGhosted:
+		return []string{
+			"They have not answered for a long time: treat this one as closed and put your energy elsewhere.",
+			"Any word from them, a new interview or a decision brings it back.",
+		}
 	case StageScheduled:
 		return []string{"Prepare for the interview; once it is done, log it and afterview starts the clock."}
 	case StageDebrief, StageDecision, StageReply:
