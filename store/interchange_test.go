@@ -268,7 +268,7 @@ func TestReadJSONRefusesBadInputWithAOneLineError(t *testing.T) {
 		{"an impossible date", ev(`{"type": "heard", "date": "2026-02-30"}`), `"date": "2026-02-30" is not a date`},
 		{"no date", ev(`{"type": "heard"}`), `event 2: the event has no "date"`},
 		{"no type", ev(`{"date": "2026-11-25"}`), `event 2: the event has no "type"`},
-		{"an unknown type", ev(`{"type": "ghosted", "date": "2026-11-25"}`), `event 2: unknown event type "ghosted" (types: interview,`},
+		{"an unknown type", ev(`{"type": "ghosted", "date": "2026-11-25"}`), `event 2: unknown event type "ghosted" (types: applied, interview,`},
 		{"a field the type does not take", ev(`{"type": "interview", "date": "2026-11-25", "deadline": "2026-12-01"}`), `event 2: "deadline" is not a field of interview events (they take: type, date, note)`},
 		{"a field of another type", ev(`{"type": "heard", "date": "2026-11-25", "base": 5}`), `event 2: "base" is not a field of heard events (they take: type, date, note, by)`},
 		{"an amount as text", ev(`{"type": "offer", "date": "2026-11-25", "base": "180k"}`), `event 2: "base" must be a whole number, not string`},
