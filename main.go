@@ -18,7 +18,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -35,20 +34,6 @@ import (
 func main() {
 	err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	os.Exit(exitStatus(err, os.Stderr))
-}
-
-// version is set at build time (go build -ldflags "-X main.version=v1.2.3");
-// otherwise the module's version, else "dev".
-var version = ""
-
-func versionString() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
 }
 
 // run runs the command line args with the given standard streams and
@@ -145,7 +130,7 @@ that date), NO_COLOR (plain output).`,
 		// Data in and out (issue 6): import, export, ics and backup go here,
 		// using c.openStore / c.openExisting, c.parseDate and c.report().
 		{"data", "Data in and out:", []*cobra.Command{c.importCmd(), c.exportCmd(), c.icsCmd(), c.backupCmd()}},
-		{"upkeep", "Settings and upkeep:", []*cobra.Command{c.configCmd(), c.doctorCmd(), c.versionCmd(), c.demoCmd()}},
+		{"upkeep", "Settings and upkeep:", []*cobra.Command{c.configCmd(), c.doctorCmd(), c.versionCmd(), c.demoCmd(), c.manCmd()}},
 	} {
 		if len(g.cmds) > 0 {
 			root.AddGroup(&cobra.Group{ID: g.id, Title: g.title})
@@ -1155,7 +1140,9 @@ func (c *cli) writeOutput(st *store.Store, path string, write func(io.Writer) er
 		if fi.IsDir() {
 			return fmt.Errorf("-o %s is a directory: name a file", path)
 		}
-		if db, err := os.Stat(st.Path()); err == nil && os.SameFile(fi, db) {
+		if st == nil {
+			// no database open: nothing to protect
+		} else if db, err := os.Stat(st.Path()); err == nil && os.SameFile(fi, db) {
 			return fmt.Errorf("-o %s is the database itself: write to another file", path)
 		}
 	}
