@@ -32,14 +32,15 @@ import (
 )
 
 func main() {
-	err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv, time.Now)
 	os.Exit(exitStatus(err, os.Stderr))
 }
 
-// run runs the command line args with the given standard streams and
-// environment, and returns what went wrong, if anything (see exitStatus).
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) error {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+// run runs the command line args with the given standard streams,
+// environment and clock, and returns what went wrong, if anything (see
+// exitStatus).
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, now func() time.Time) error {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: now}
 	root := c.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -78,12 +79,13 @@ func exitStatus(err error, stderr io.Writer) int {
 	return code
 }
 
-// cli holds one run's streams, environment and global flags.
+// cli holds one run's streams, environment, clock and global flags.
 type cli struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
+	now    func() time.Time // the one clock: today, and the calendar feed's stamp
 
 	dbFlag    string
 	todayFlag string
@@ -198,9 +200,9 @@ func parseID(s, what string) (int64, error) {
 }
 
 // resolveToday works out today from --today, else AFTERVIEW_TODAY, else the
-// clock: the one place afterview reads it.
+// clock (c.now).
 func (c *cli) resolveToday(cmd *cobra.Command, _ []string) error {
-	clock := timeline.DateOf(time.Now())
+	clock := timeline.DateOf(c.now())
 	s, src := c.todayFlag, "--today"
 	if !cmd.Flags().Changed("today") {
 		s, src = c.getenv("AFTERVIEW_TODAY"), "AFTERVIEW_TODAY"
@@ -224,7 +226,7 @@ func (c *cli) todayFunc() func() timeline.Date {
 		d := c.today
 		return func() timeline.Date { return d }
 	}
-	return func() timeline.Date { return timeline.DateOf(time.Now()) }
+	return func() timeline.Date { return timeline.DateOf(c.now()) }
 }
 
 // parseDate reads a date flag relative to today (see timeline.ParseDateRel):
@@ -248,7 +250,7 @@ func (c *cli) dbPath(cmd *cobra.Command) (string, error) {
 	if p := c.getenv("AFTERVIEW_DB"); strings.TrimSpace(p) != "" {
 		return p, nil
 	}
-	return store.DefaultPath()
+	return store.DefaultPath(), nil
 }
 
 // openStore opens the database, creating it if there is none.
@@ -333,6 +335,36 @@ func (c *cli) withStore(cmd *cobra.Command, f func(st *store.Store) error) error
 	}
 	defer st.Close()
 	return f(st)
+}
+
+// onID is the body of the commands that act on one application or event by
+// the id in their first argument (what names the id in errors: "an
+// application", "an event"): it opens the existing database, runs do with the
+// id and prints what do returns.
+func (c *cli) onID(what string, do func(st *store.Store, id int64) (string, error)) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, a []string) error {
+		id, err := parseID(a[0], what)
+		if err != nil {
+			return err
+		}
+		return c.withStore(cmd, func(st *store.Store) error {
+			out, err := do(st, id)
+			if err != nil {
+				return err
+			}
+			return c.print(out)
+		})
+	}
+}
+
+// changed is the line printed after a change to application id: what
+// happened (verb), and the application's stage and next action now.
+func (c *cli) changed(st *store.Store, id int64, verb string) (string, error) {
+	d, err := st.Derive(id)
+	if err != nil {
+		return "", err
+	}
+	return c.report().Logged(verb, d.Entry), nil
 }
 
 // startTUI runs the interactive view; a variable so that tests can stand in
@@ -429,6 +461,7 @@ type logFlags struct {
 
 func (c *cli) logCmd() *cobra.Command {
 	var f logFlags
+	var e timeline.Event // built from the flags before the database is opened
 	cmd := &cobra.Command{
 		Use:   "log ID TYPE [flags]",
 		Short: "Log what happened (an interview, news, an offer…)",
@@ -437,7 +470,7 @@ stage and next action now. The stage follows from the events; nothing is set by 
 An event dated after today is a plan (a scheduled interview, a start date).
 
 Types, and the fields each takes besides --date and --note:
-` + typeHelp() + `
+` + tui.EventTypesHelp() + `
 Dates: ` + timeline.DateForms + `.
 A weekday name means the last such day for --date, the next one for --by, --deadline
 and --until.
@@ -446,27 +479,17 @@ Amounts: 180000, 180,000 or 180k.`,
   afterview log 3 offer --deadline +7d --base 180k --bonus 20k --currency USD
   afterview log 3 followup --date yesterday`,
 		Args: args(argID, "the event TYPE (afterview log --help lists them)"),
-		RunE: func(cmd *cobra.Command, a []string) error {
-			id, err := parseID(a[0], "an application")
-			if err != nil {
-				return err
-			}
-			e, err := c.event(cmd, a[1], f)
-			if err != nil {
-				return err
-			}
-			return c.withStore(cmd, func(st *store.Store) error {
-				eid, err := st.LogEvent(id, e)
-				if err != nil {
-					return err
-				}
-				d, err := st.Derive(id)
-				if err != nil {
-					return err
-				}
-				return c.print(c.report().Logged(fmt.Sprintf("logged event %d", eid), d.Entry))
-			})
+		PreRunE: func(cmd *cobra.Command, a []string) (err error) {
+			e, err = c.event(cmd, a[1], f)
+			return err
 		},
+		RunE: c.onID("an application", func(st *store.Store, id int64) (string, error) {
+			eid, err := st.LogEvent(id, e)
+			if err != nil {
+				return "", err
+			}
+			return c.changed(st, id, fmt.Sprintf("logged event %d", eid))
+		}),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.date, "date", "", "when it happened (default today)")
@@ -481,22 +504,6 @@ Amounts: 180000, 180,000 or 180k.`,
 	return cmd
 }
 
-// typeHelp lists the event types with their help and fields, for log --help.
-func typeHelp() string {
-	var b strings.Builder
-	for _, t := range timeline.EventTypes {
-		fields := ""
-		for _, f := range t.Fields() {
-			fields += " --" + string(f)
-		}
-		if fields != "" {
-			fields = "  [" + strings.TrimSpace(fields) + "]"
-		}
-		fmt.Fprintf(&b, "  %-10s %s%s\n", t, t.Help(), fields)
-	}
-	return b.String()
-}
-
 // event builds and validates an event from log's type and flags.
 func (c *cli) event(cmd *cobra.Command, typ string, f logFlags) (timeline.Event, error) {
 	t, err := timeline.ParseEventType(typ)
@@ -508,28 +515,10 @@ func (c *cli) event(cmd *cobra.Command, typ string, f logFlags) (timeline.Event,
 		e.Currency = strings.ToUpper(e.Currency) // usd is USD
 	}
 	given := cmd.Flags().Changed
-	// A flag the type does not take is an error even when its value is empty
-	// or zero: Validate words it, for a probe event carrying just that field.
+	// A flag the type does not take is an error even when its value is empty.
 	for _, fl := range timeline.AllFields {
-		if given(string(fl)) && !t.Takes(fl) {
-			probe := timeline.Event{Type: t, Date: c.today}
-			switch fl {
-			case timeline.FieldBy:
-				probe.By = c.today
-			case timeline.FieldDeadline:
-				probe.Deadline = c.today
-			case timeline.FieldUntil:
-				probe.Until = c.today + 1
-			case timeline.FieldBase:
-				probe.Base = 1
-			case timeline.FieldBonus:
-				probe.Bonus = 1
-			case timeline.FieldEquity:
-				probe.Equity = 1
-			case timeline.FieldCurrency:
-				probe.Currency = "USD"
-			}
-			if err := probe.Validate(); err != nil {
+		if given(string(fl)) {
+			if err := t.CheckField(fl); err != nil {
 				return e, err
 			}
 		}
@@ -576,28 +565,19 @@ func (c *cli) unlogCmd() *cobra.Command {
 		Long:    "Remove one event, by the id that `afterview events ID` shows, and print the application's stage and next action now.",
 		Example: "  afterview events 3\n  afterview unlog 17",
 		Args:    args(argEventID),
-		RunE: func(cmd *cobra.Command, a []string) error {
-			id, err := parseID(a[0], "an event")
+		RunE: c.onID("an event", func(st *store.Store, id int64) (string, error) {
+			e, appID, err := st.DeleteEvent(id)
 			if err != nil {
-				return err
+				return "", err
 			}
-			return c.withStore(cmd, func(st *store.Store) error {
-				e, appID, err := st.DeleteEvent(id)
-				if err != nil {
-					return err
-				}
-				d, err := st.Derive(appID)
-				if err != nil {
-					return err
-				}
-				return c.print(c.report().Logged(fmt.Sprintf("removed event %d (%s, %s)", id, e.Type, e.Date), d.Entry))
-			})
-		},
+			return c.changed(st, appID, fmt.Sprintf("removed event %d (%s, %s)", id, e.Type, e.Date))
+		}),
 	}
 }
 
 func (c *cli) editCmd() *cobra.Command {
 	var f appFlags
+	var ch store.AppChanges
 	cmd := &cobra.Command{
 		Use:   "edit ID [flags]",
 		Short: "Change an application's fields",
@@ -605,29 +585,25 @@ func (c *cli) editCmd() *cobra.Command {
 		Example: `  afterview edit 3 --recruiter "Pat Lee" --contact pat@acme.example
   afterview edit 3 --notes ""`,
 		Args: args(argID),
-		RunE: func(cmd *cobra.Command, a []string) error {
-			id, err := parseID(a[0], "an application")
-			if err != nil {
+		PreRunE: func(cmd *cobra.Command, a []string) error {
+			if _, err := parseID(a[0], "an application"); err != nil {
 				return err
 			}
-			ch := f.changes(cmd)
+			ch = f.changes(cmd)
 			switch {
 			case ch.Empty():
 				return errors.New("nothing to change: give at least one of --company, --role, --recruiter, --contact, --url, --notes")
 			case ch.Company != nil && strings.TrimSpace(*ch.Company) == "":
 				return errors.New("--company cannot be empty")
 			}
-			return c.withStore(cmd, func(st *store.Store) error {
-				if err := st.UpdateApplication(id, ch); err != nil {
-					return err
-				}
-				d, err := st.Derive(id)
-				if err != nil {
-					return err
-				}
-				return c.print(c.report().Logged(fmt.Sprintf("edited application %d", id), d.Entry))
-			})
+			return nil
 		},
+		RunE: c.onID("an application", func(st *store.Store, id int64) (string, error) {
+			if err := st.UpdateApplication(id, ch); err != nil {
+				return "", err
+			}
+			return c.changed(st, id, fmt.Sprintf("edited application %d", id))
+		}),
 	}
 	f.register(cmd)
 	return cmd
@@ -646,22 +622,13 @@ func (c *cli) archiveCmd(on bool) *cobra.Command {
 		Long:    long,
 		Example: "  afterview " + name + " 3",
 		Args:    args(argID),
-		RunE: func(cmd *cobra.Command, a []string) error {
-			id, err := parseID(a[0], "an application")
-			if err != nil {
-				return err
+		RunE: c.onID("an application", func(st *store.Store, id int64) (string, error) {
+			if err := st.SetArchived(id, on); err != nil {
+				return "", err
 			}
-			return c.withStore(cmd, func(st *store.Store) error {
-				if err := st.SetArchived(id, on); err != nil {
-					return err
-				}
-				app, err := st.Application(id)
-				if err != nil {
-					return err
-				}
-				return c.print(c.report().AppLine(name+"d application", app))
-			})
-		},
+			app, err := st.Application(id)
+			return c.report().AppLine(name+"d application", app), err
+		}),
 	}
 }
 
@@ -673,25 +640,23 @@ func (c *cli) deleteCmd() *cobra.Command {
 		Long:    "Delete an application and all its events. This cannot be undone, so it needs --yes; to only hide an application, archive it.",
 		Example: "  afterview delete 3 --yes",
 		Args:    args(argID),
-		RunE: func(cmd *cobra.Command, a []string) error {
+		PreRunE: func(cmd *cobra.Command, a []string) error {
 			id, err := parseID(a[0], "an application")
-			if err != nil {
-				return err
+			if err == nil && !yes {
+				err = fmt.Errorf("delete cannot be undone: add --yes to delete application %d and its events (or hide it instead: afterview archive %d)", id, id)
 			}
-			if !yes {
-				return fmt.Errorf("delete cannot be undone: add --yes to delete application %d and its events (or hide it instead: afterview archive %d)", id, id)
-			}
-			return c.withStore(cmd, func(st *store.Store) error {
-				app, err := st.Application(id)
-				if err != nil {
-					return err
-				}
-				if err := st.DeleteApplication(id); err != nil {
-					return err
-				}
-				return c.print(c.report().AppLine("deleted application", app))
-			})
+			return err
 		},
+		RunE: c.onID("an application", func(st *store.Store, id int64) (string, error) {
+			app, err := st.Application(id)
+			if err != nil {
+				return "", err
+			}
+			if err := st.DeleteApplication(id); err != nil {
+				return "", err
+			}
+			return c.report().AppLine("deleted application", app), nil
+		}),
 	}
 	cmd.Flags().BoolVar(&yes, "yes", false, "yes, delete it for good")
 	return cmd
@@ -723,52 +688,43 @@ within --days, if given): fast enough for a shell prompt.`,
 			if given && (days < 0 || days > 1000) {
 				return fmt.Errorf("--days: %d is out of range (0 to 1000)", days)
 			}
+			switch {
+			case !given && count:
+				days = 0 // overdue and today: the prompt's number
+			case !given:
+				days = -1 // the lookahead_days setting
+			}
 			st, err := c.openExisting(cmd)
 			if err != nil && !isNoDB(err) {
 				return err
 			}
+			var items []timeline.ChaseItem
 			if st != nil {
 				defer st.Close()
-			}
-			if count {
-				// The prompt's path: open, read the due rows, print.
-				if !given {
-					days = 0
+				if items, days, err = st.Chase(days); err != nil {
+					return err
 				}
-				return c.chaseCount(st, days, quiet)
 			}
-			if !given {
-				set := timeline.DefaultSettings()
-				if st != nil {
-					if set, err = st.Settings(); err != nil {
-						return err
-					}
-				}
-				days = set.LookaheadDays
-			}
-			items, err := chaseItems(st, c.today, days)
-			if err != nil {
-				return err
-			}
+			r := c.report()
 			switch {
-			case len(items) == 0 && quiet:
+			case quiet && len(items) == 0:
 				return nil
+			case count:
+				return c.print(strconv.Itoa(len(items)) + "\n")
 			case asJSON:
-				b, err := c.report().ChaseJSON(items)
+				b, err := r.ChaseJSON(items)
 				if err != nil {
 					return err
 				}
 				return c.print(string(b))
-			case len(items) > 0:
-				return c.print(c.report().Chase(items))
 			}
-			var stats store.Stats
-			if st != nil {
-				if stats, err = st.ChaseStats(c.today.AddDays(days)); err != nil {
+			var later store.Stats // for the line printed when nothing is due
+			if len(items) == 0 && st != nil {
+				if later, err = st.ChaseStats(c.today.AddDays(days)); err != nil {
 					return err
 				}
 			}
-			return c.print(c.report().NothingToChase(stats.Later, stats.NextDue))
+			return c.print(r.ChaseView(items, later))
 		},
 	}
 	fl := cmd.Flags()
@@ -777,28 +733,6 @@ within --days, if given): fast enough for a shell prompt.`,
 	fl.BoolVarP(&quiet, "quiet", "q", false, "print nothing at all when nothing is due")
 	fl.BoolVar(&count, "count", false, "print only the number of items overdue or due today")
 	return cmd
-}
-
-// chaseItems returns the chase view on today with a lookahead of days; a nil
-// store (no database yet) has none.
-func chaseItems(st *store.Store, today timeline.Date, days int) ([]timeline.ChaseItem, error) {
-	if st == nil {
-		return nil, nil
-	}
-	entries, err := st.ChaseEntries(today.AddDays(days))
-	if err != nil {
-		return nil, err
-	}
-	return timeline.Chase(entries, today, days), nil
-}
-
-// chaseCount prints the number of chase items due within days.
-func (c *cli) chaseCount(st *store.Store, days int, quiet bool) error {
-	items, err := chaseItems(st, c.today, days)
-	if err != nil || (quiet && len(items) == 0) {
-		return err
-	}
-	return c.print(strconv.Itoa(len(items)) + "\n")
 }
 
 func (c *cli) listCmd() *cobra.Command {
@@ -866,31 +800,18 @@ terms, advice for the stage, and its events.`,
 		Example: `  afterview show 3
   afterview show 3 --json | jq .next`,
 		Args: args(argID),
-		RunE: func(cmd *cobra.Command, a []string) error {
-			id, err := parseID(a[0], "an application")
+		RunE: c.onID("an application", func(st *store.Store, id int64) (string, error) {
+			d, err := st.Derive(id)
 			if err != nil {
-				return err
+				return "", err
 			}
-			return c.withStore(cmd, func(st *store.Store) error {
-				d, err := st.Derive(id)
-				if err != nil {
-					return err
-				}
-				r := c.report()
-				if asJSON {
-					b, err := r.ShowJSON(d)
-					if err != nil {
-						return err
-					}
-					return c.print(string(b))
-				}
-				set, err := st.Settings()
-				if err != nil {
-					return err
-				}
-				return c.print(r.Show(d, set))
-			})
-		},
+			if asJSON {
+				b, err := c.report().ShowJSON(d)
+				return string(b), err
+			}
+			set, err := st.Settings()
+			return c.report().Show(d, set), err
+		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: the fields, \"stage\", \"next\", \"windows\" and \"events\"")
 	return cmd
@@ -903,27 +824,17 @@ func (c *cli) eventsCmd() *cobra.Command {
 		Long:    "List an application's events in timeline order: id, date, type, fields and note. The ids are what `afterview unlog` takes.",
 		Example: "  afterview events 3",
 		Args:    args(argID),
-		RunE: func(cmd *cobra.Command, a []string) error {
-			id, err := parseID(a[0], "an application")
+		RunE: c.onID("an application", func(st *store.Store, id int64) (string, error) {
+			app, err := st.Application(id)
 			if err != nil {
-				return err
+				return "", err
 			}
-			return c.withStore(cmd, func(st *store.Store) error {
-				app, err := st.Application(id)
-				if err != nil {
-					return err
-				}
-				evs, err := st.Events(id)
-				if err != nil {
-					return err
-				}
-				r := c.report()
-				if len(evs) == 0 {
-					return c.print(r.AppLine("no events yet for application", app))
-				}
-				return c.print(r.Events(evs))
-			})
-		},
+			evs, err := st.Events(id)
+			if len(evs) == 0 {
+				return c.report().AppLine("no events yet for application", app), err
+			}
+			return c.report().Events(evs), err
+		}),
 	}
 }
 
@@ -1105,9 +1016,6 @@ database is never touched); --no-tui only writes it.`,
 // done in store (interchange.go, csv.go, ics.go, backup.go); these commands
 // only read flags, open the database and say what happened.
 
-// icsNow is the clock for the calendar feed's DTSTAMP (a variable for tests).
-var icsNow = time.Now
-
 // pickFormat returns "json" or "csv": the --format flag, else the fallback.
 func pickFormat(flag, fallback string) (string, error) {
 	if flag == "" {
@@ -1164,14 +1072,6 @@ func (c *cli) writeOutput(st *store.Store, path string, write func(io.Writer) er
 	return nil
 }
 
-// plural writes "1 event", "2 events".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
-}
-
 func (c *cli) exportCmd() *cobra.Command {
 	var format, out string
 	cmd := &cobra.Command{
@@ -1216,8 +1116,7 @@ given; the file is replaced whole, never left half-written.`,
 				if err != nil || out == "" || out == "-" {
 					return err
 				}
-				return c.print(fmt.Sprintf("exported %s with %s to %s (%s)\n",
-					plural(info.Applications, "application"), plural(info.Events, "event"), out, f))
+				return c.print(c.report().Exported(info, out, f))
 			})
 		},
 	}
@@ -1318,7 +1217,7 @@ importing the same file twice adds nothing the second time.`,
 					return fmt.Errorf("%s: %w", label, err)
 				}
 			}
-			return c.print(importReport(label, b, res))
+			return c.print(c.report().Import(label, b, res))
 		},
 	}
 	fl := cmd.Flags()
@@ -1326,46 +1225,6 @@ importing the same file twice adds nothing the second time.`,
 	fl.StringVar(&dateFormat, "date-format", "", "CSV: how the sheet writes dates, e.g. MM/DD/YYYY or DD.MM.YYYY (YYYY-MM-DD always works)")
 	fl.BoolVarP(&dryRun, "dry-run", "n", false, "show what would be imported; write nothing")
 	return cmd
-}
-
-// importReport says what an import did, or would do: with a dry run, one
-// line per application first.
-func importReport(label string, b *store.Batch, res store.ImportResult) string {
-	var sb strings.Builder
-	verb, skipped, restored := "imported", "skipped", "restored from the file"
-	if res.DryRun {
-		verb, skipped, restored = "would import", "would skip", "would be restored from the file"
-		for _, p := range res.Apps {
-			what := p.App.Company
-			if p.App.Role != "" {
-				what += " — " + p.App.Role
-			}
-			if p.Duplicate != 0 {
-				fmt.Fprintf(&sb, "  skip %s: %s (already here as application %d)\n", p.Where, what, p.Duplicate)
-			} else {
-				fmt.Fprintf(&sb, "  add  %s: %s (%s)\n", p.Where, what, plural(len(p.Events), "event"))
-			}
-		}
-	}
-	fmt.Fprintf(&sb, "%s %s with %s from %s", verb, plural(res.Added, "application"), plural(res.Events, "event"), label)
-	if res.Skipped > 0 {
-		fmt.Fprintf(&sb, "; %s %s already here", skipped, plural(res.Skipped, "application"))
-	}
-	sb.WriteString("\n")
-	if len(b.Ignored) > 0 {
-		fmt.Fprintf(&sb, "ignored columns: %s\n", strings.Join(b.Ignored, ", "))
-	}
-	switch res.Settings {
-	case store.SettingsApplied:
-		fmt.Fprintf(&sb, "settings: %s\n", restored)
-	case store.SettingsKept:
-		fmt.Fprintf(&sb, "settings: kept this database's, which differ from the file's (%s); afterview config KEY VALUE changes one\n",
-			strings.Join(res.SettingsDiff, "; "))
-	}
-	if res.DryRun {
-		sb.WriteString("dry run: nothing was written\n")
-	}
-	return sb.String()
 }
 
 func (c *cli) icsCmd() *cobra.Command {
@@ -1391,17 +1250,13 @@ e.g. from cron.`,
 				var n int
 				err := c.writeOutput(st, out, func(w io.Writer) error {
 					var err error
-					n, err = st.WriteICS(w, icsNow())
+					n, err = st.WriteICS(w, c.now())
 					return err
 				})
 				if err != nil || out == "" || out == "-" {
 					return err
 				}
-				entries := strconv.Itoa(n) + " calendar entries"
-				if n == 1 {
-					entries = "1 calendar entry"
-				}
-				return c.print(fmt.Sprintf("wrote %s to %s\n", entries, out))
+				return c.print(c.report().WroteICS(n, out))
 			})
 		},
 	}
@@ -1431,8 +1286,7 @@ copy FILE in its place.`,
 				if err != nil {
 					return err
 				}
-				return c.print(fmt.Sprintf("backed up %s with %s to %s (use it: afterview --db %s)\n",
-					plural(info.Applications, "application"), plural(info.Events, "event"), info.Path, info.Path))
+				return c.print(c.report().BackedUp(info))
 			})
 		},
 	}

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	ics "github.com/arran4/golang-ical"
 )
@@ -30,7 +29,7 @@ func fileSum(t *testing.T, path string) string {
 func (s *session) pipe(stdin string, args ...string) result {
 	s.t.Helper()
 	var out, errb bytes.Buffer
-	err := run(args, strings.NewReader(stdin), &out, &errb, func(k string) string { return s.env[k] })
+	err := run(args, strings.NewReader(stdin), &out, &errb, func(k string) string { return s.env[k] }, s.now)
 	r := result{out.String(), errb.String(), exitStatus(err, &errb)}
 	s.tx.WriteString("$ ... | afterview " + strings.Join(args, " ") + "\n" + r.stdout)
 	for _, l := range strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n") {
@@ -204,8 +203,6 @@ func TestCLIDataErrorsWriteNothing(t *testing.T) {
 }
 
 func TestCLIICS(t *testing.T) {
-	icsNow = func() time.Time { return time.Date(2026, 11, 24, 7, 0, 0, 0, time.UTC) }
-	defer func() { icsNow = time.Now }()
 	s := newSession(t)
 	s.seed()
 	s.ok("log", "4", "interview", "--date", "2026-12-01", "--note", "team match")

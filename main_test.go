@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/afterview/afterview/store"
 	"github.com/afterview/afterview/timeline"
@@ -25,9 +26,15 @@ import (
 // testToday is a Tuesday.
 const testToday = "2026-11-24"
 
+// testClock is the wall clock the commands see: the morning of testToday, so
+// that what reads it (the calendar feed's stamp, today when neither --today
+// nor AFTERVIEW_TODAY is given) prints the same bytes on every run.
+func testClock() time.Time { return time.Date(2026, 11, 24, 7, 0, 0, 0, time.UTC) }
+
 // session runs commands against one database and records a transcript.
 type session struct {
 	t    *testing.T
+	now  func() time.Time // the clock: testClock unless a test moves it
 	dir  string
 	env  map[string]string
 	tx   strings.Builder
@@ -43,7 +50,7 @@ type result struct {
 func newSession(t *testing.T) *session {
 	t.Helper()
 	dir := t.TempDir()
-	return &session{t: t, dir: dir, env: map[string]string{
+	return &session{t: t, dir: dir, now: testClock, env: map[string]string{
 		"AFTERVIEW_DB":    filepath.Join(dir, "av.db"),
 		"AFTERVIEW_TODAY": testToday,
 	}}
@@ -52,7 +59,7 @@ func newSession(t *testing.T) *session {
 // exec runs one command without recording it.
 func (s *session) exec(args ...string) result {
 	var out, errb bytes.Buffer
-	err := run(args, strings.NewReader(""), &out, &errb, func(k string) string { return s.env[k] })
+	err := run(args, strings.NewReader(""), &out, &errb, func(k string) string { return s.env[k] }, s.now)
 	code := exitStatus(err, &errb)
 	return result{out.String(), errb.String(), code}
 }
@@ -444,10 +451,13 @@ func TestCLIOpensTheTUI(t *testing.T) {
 	s.ok("demo", "--apps", "25")
 	s.env["AFTERVIEW_TODAY"] = ""
 	s.ok("--today", "2026-12-01")
+	s.now = func() time.Time { return time.Date(2026, 12, 3, 23, 30, 0, 0, time.Local) }
+	s.ok()
 	want := []string{
 		`av.db title="" fixed=true today=2026-11-24 apps=1`,
 		`demo.db title="demo" fixed=true today=2026-11-24 apps=25`,
 		`av.db title="" fixed=true today=2026-12-01 apps=1`,
+		`av.db title="" fixed=false today=2026-12-03 apps=1`, // the clock's day
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("the TUI opened with\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -22,12 +22,12 @@ type icsItem struct {
 	url         string
 }
 
-// ICSUID returns the UID of an application's next-action entry. It names the
+// icsUID returns the UID of an application's next-action entry. It names the
 // application, not the action's kind or date: an application has one next
 // action at a time, so when its due date moves or the follow-up becomes an
 // offer deadline, a calendar that imports the feed again updates the entry
 // instead of adding a second one.
-func ICSUID(appID int64) string { return fmt.Sprintf("afterview-app-%d-next@afterview", appID) }
+func icsUID(appID int64) string { return fmt.Sprintf("afterview-app-%d-next@afterview", appID) }
 
 // icsInterviewUID is the UID of a scheduled interview: the event's own id.
 func icsInterviewUID(eventID int64) string {
@@ -71,7 +71,7 @@ func (s *Store) WriteICS(w io.Writer, stamp time.Time) (int, error) {
 			if d.Snoozed(today) && d.SnoozedUntil > day {
 				day = d.SnoozedUntil
 			}
-			items = append(items, icsItem{uid: ICSUID(a.ID), day: day, summary: icsSummaries[n.Kind] + ": " + title,
+			items = append(items, icsItem{uid: icsUID(a.ID), day: day, summary: icsSummaries[n.Kind] + ": " + title,
 				description: icsDescription(a, n.Text), url: a.URL})
 		}
 		for _, e := range d.Events {

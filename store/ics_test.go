@@ -63,12 +63,12 @@ func calendarStore(t *testing.T) (*Store, map[string]string) {
 		t.Fatal(err)
 	}
 	return s, map[string]string{
-		ICSUID(acme):               "2026-12-02 Follow up: Acme Robotics (SDE II)",
-		ICSUID(globex):             "2026-12-03 Offer deadline: Globex (SRE)",
-		ICSUID(initech):            "2026-12-10 Reapply window opens: Initech",
-		ICSUID(hooli):              "2026-12-03 Check in (on hold): Hooli (ML Engineer)",
+		icsUID(acme):               "2026-12-02 Follow up: Acme Robotics (SDE II)",
+		icsUID(globex):             "2026-12-03 Offer deadline: Globex (SRE)",
+		icsUID(initech):            "2026-12-10 Reapply window opens: Initech",
+		icsUID(hooli):              "2026-12-03 Check in (on hold): Hooli (ML Engineer)",
 		icsInterviewUID(evs[0].ID): "2026-12-01 Interview: Kojo Labs (Data Engineer)",
-		ICSUID(zq):                 "2026-12-04 Follow up: Zürich Quant AG, Inc; \"Rates\"",
+		icsUID(zq):                 "2026-12-04 Follow up: Zürich Quant AG, Inc; \"Rates\"",
 	}
 }
 
@@ -151,7 +151,7 @@ func TestICSUIDStaysWhenTheDueDateMovesOrTheActionChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	uid := ICSUID(id)
+	uid := icsUID(id)
 	steps := []struct {
 		log  timeline.Event
 		want string

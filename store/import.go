@@ -57,7 +57,7 @@ type ImportResult struct {
 }
 
 // Import adds a Batch in one transaction: all of it or, on any error,
-// nothing. An application that is already present (see SameApplication) is
+// nothing. An application that is already present (see sameApplication) is
 // skipped, not added twice. Every added application is derived once, at the
 // end, inside the same transaction. With dryRun it only reads, and returns
 // what it would do.
@@ -190,7 +190,7 @@ func planAgainst(ex existing, b *Batch) (ImportResult, error) {
 		}
 		interviews := interviewDates(a.Events)
 		for _, k := range ex.known[identityKey(p.App)] {
-			if SameApplication(interviews, k.interviews) {
+			if sameApplication(interviews, k.interviews) {
 				p.Duplicate = k.id
 				break
 			}
@@ -270,13 +270,13 @@ func interviewDates(events []timeline.Event) []timeline.Date {
 	return ds
 }
 
-// SameApplication is the duplicate rule of import, for two applications with
+// sameApplication is the duplicate rule of import, for two applications with
 // the same company and role (identityKey): given their interview dates, they
 // are the same application unless both have interviews and none on the same
 // day. So importing a file twice, or a spreadsheet row after logging more
 // rounds, skips it; applying to the same role again later (new interviews)
 // does not.
-func SameApplication(a, b []timeline.Date) bool {
+func sameApplication(a, b []timeline.Date) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return true
 	}

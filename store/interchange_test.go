@@ -182,7 +182,7 @@ func TestSameApplication(t *testing.T) {
 		{"one interview day in common", []timeline.Date{d("2026-11-20")}, []timeline.Date{d("2026-11-02"), d("2026-11-20")}, true},
 		{"a reapplication has new interview days", []timeline.Date{d("2027-06-01")}, []timeline.Date{d("2026-11-20")}, false},
 	} {
-		if got := SameApplication(c.a, c.b); got != c.want {
+		if got := sameApplication(c.a, c.b); got != c.want {
 			t.Errorf("%s: got %v", c.name, got)
 		}
 	}

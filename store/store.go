@@ -44,8 +44,8 @@ type Store struct {
 
 // DefaultPath returns the database file used when neither --db nor
 // AFTERVIEW_DB names one: afterview/afterview.db under the XDG data home.
-func DefaultPath() (string, error) {
-	return filepath.Join(xdg.DataHome, "afterview", "afterview.db"), nil
+func DefaultPath() string {
+	return filepath.Join(xdg.DataHome, "afterview", "afterview.db")
 }
 
 // Open opens the database at path, creating it (directory 0700, file 0600)
@@ -228,9 +228,6 @@ func (s *Store) Close() error {
 
 // Path returns the database file's path.
 func (s *Store) Path() string { return s.path }
-
-// Today returns the store's idea of today.
-func (s *Store) Today() timeline.Date { return s.today() }
 
 // tx runs f in one write transaction: committed when f returns nil, rolled
 // back otherwise.

@@ -156,8 +156,10 @@ func (e Event) Validate() error {
 		return fmt.Errorf("%s: the event has no date", e.Type)
 	}
 	for _, f := range AllFields {
-		if e.Has(f) && !e.Type.Takes(f) {
-			return fmt.Errorf("%s %s event does not take --%s (%s takes: %s)", article(string(e.Type)), e.Type, f, e.Type, fieldList(e.Type))
+		if e.Has(f) {
+			if err := e.Type.CheckField(f); err != nil {
+				return err
+			}
 		}
 	}
 	switch {

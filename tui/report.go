@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/afterview/afterview/store"
 	"github.com/afterview/afterview/timeline"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -59,9 +60,9 @@ func (r Report) Date(d timeline.Date) string {
 	}
 	ty, _, _ := r.Today.YMD()
 	if y, _, _ := d.YMD(); y != ty {
-		return d.Format("Mon 2 Jan 2006")
+		return d.Format(timeline.LayoutDayYear)
 	}
-	return d.Format("Mon 2 Jan")
+	return d.Format(timeline.LayoutDay)
 }
 
 // Due describes a due date relative to today and absolutely: "3d overdue ·
@@ -242,4 +243,14 @@ func (r Report) SettingLine(key string, set timeline.Settings) string {
 		}
 	}
 	return fmt.Sprintf("%s is now %s\n", key, v)
+}
+
+// ChaseView is `afterview chase`: the items under their headings, or when
+// there are none, the line that says so with what is waiting beyond the
+// lookahead (later).
+func (r Report) ChaseView(items []timeline.ChaseItem, later store.Stats) string {
+	if len(items) == 0 {
+		return r.NothingToChase(later.Later, later.NextDue)
+	}
+	return r.Chase(items)
 }

@@ -162,7 +162,7 @@ func (r Report) Events(events []timeline.Event) string {
 		}
 		t.rows = append(t.rows, []reportCell{
 			{text: fmt.Sprint(e.ID), style: &r.Styles.Muted, right: true},
-			{text: e.Date.Format("Mon 2006-01-02")},
+			{text: e.Date.Format(timeline.LayoutWeekdayISO)},
 			{text: string(e.Type), style: &r.Styles.Bold},
 			{text: strings.Join(details, " · ")},
 		})
