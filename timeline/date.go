@@ -200,50 +200,90 @@ func maxDate(ds ...Date) Date {
 
 // DateForms is the help text listing every form ParseDateRel accepts; errors
 // quote it so a user sees what to type instead.
-const DateForms = "YYYY-MM-DD, today, yesterday, tomorrow, -3d, +2w, or a weekday name (mon, friday)"
+const DateForms = "YYYY-MM-DD, today, yesterday, tomorrow, -3d, +2w, fri, next fri, last fri"
 
 // ParseDateRel reads a date as a user types it, relative to today: YYYY-MM-DD,
 // "today", "yesterday", "tomorrow", a signed offset in days or weeks ("-3d",
-// "+2w", "3d" meaning +3d), or a weekday name. A weekday name is the most
-// recent such day on or before today when past is true (an event that
-// happened), else the next such day on or after today (a deadline).
+// "+2w", "3d" meaning +3d), a weekday name, or "next"/"last" and a weekday
+// name. A bare weekday name is the most recent such day on or before today
+// when past is true (an event that happened), else the next such day on or
+// after today (a deadline). "next fri" is the first Friday after today and
+// "last fri" the latest Friday before it, whatever past says; neither is
+// ever today.
 func ParseDateRel(s string, today Date, past bool) (Date, error) {
 	in := strings.ToLower(strings.TrimSpace(s))
-	bad := fmt.Errorf("%q is not a date: use %s", s, DateForms)
-	switch in {
-	case "":
-		return 0, bad
-	case "today", "now":
-		return today, nil
-	case "yesterday":
-		return today.AddDays(-1), nil
-	case "tomorrow":
-		return today.AddDays(1), nil
+	if d, ok := parseDateWord(in, today); ok {
+		return d, nil
 	}
 	if d, err := ParseDate(in); err == nil {
 		return d, nil
 	}
-	if unit := in[len(in)-1]; unit == 'd' || unit == 'w' {
-		num := in[:len(in)-1]
-		if n, err := strconv.Atoi(num); err == nil && num != "" && num[0] != ' ' && n > -100000 && n < 100000 {
-			if unit == 'w' {
-				n *= 7
-			}
-			return today.AddDays(n), nil
-		}
+	if d, ok := parseOffset(in, today); ok {
+		return d, nil
 	}
-	if wd, ok := weekdayNames[in]; ok {
-		diff := int(wd) - int(today.Weekday())
-		if past {
-			if diff > 0 {
-				diff -= 7
-			}
-		} else if diff < 0 {
+	if d, ok := parseWeekday(in, today, past); ok {
+		return d, nil
+	}
+	return 0, fmt.Errorf("%q is not a date: use %s", s, DateForms)
+}
+
+// parseDateWord reads today, now, yesterday and tomorrow.
+func parseDateWord(in string, today Date) (Date, bool) {
+	switch in {
+	case "today", "now":
+		return today, true
+	case "yesterday":
+		return today.AddDays(-1), true
+	case "tomorrow":
+		return today.AddDays(1), true
+	}
+	return 0, false
+}
+
+// parseOffset reads a signed offset in days or weeks: -3d, +2w, 3d.
+func parseOffset(in string, today Date) (Date, bool) {
+	if in == "" {
+		return 0, false
+	}
+	unit := in[len(in)-1]
+	if unit != 'd' && unit != 'w' {
+		return 0, false
+	}
+	num := in[:len(in)-1]
+	n, err := strconv.Atoi(num)
+	if err != nil || num == "" || num[0] == ' ' || n <= -100000 || n >= 100000 {
+		return 0, false
+	}
+	if unit == 'w' {
+		n *= 7
+	}
+	return today.AddDays(n), true
+}
+
+// parseWeekday reads a weekday name, alone or after "next" or "last".
+func parseWeekday(in string, today Date, past bool) (Date, bool) {
+	word, name, both := strings.Cut(in, " ")
+	if !both {
+		word, name = "", in
+	}
+	wd, ok := weekdayNames[strings.TrimSpace(name)]
+	if !ok {
+		return 0, false
+	}
+	diff := int(wd) - int(today.Weekday()) // -6..6
+	switch {
+	case word == "next", word == "" && !past:
+		if diff < 0 || (diff == 0 && word == "next") {
 			diff += 7
 		}
-		return today.AddDays(diff), nil
+	case word == "last", word == "" && past:
+		if diff > 0 || (diff == 0 && word == "last") {
+			diff -= 7
+		}
+	default:
+		return 0, false
 	}
-	return 0, bad
+	return today.AddDays(diff), true
 }
 
 var weekdayNames = map[string]time.Weekday{

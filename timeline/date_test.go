@@ -167,13 +167,17 @@ func TestParseDateRel(t *testing.T) {
 		{"sat", true, "2026-11-14"}, {"Saturday", false, "2026-11-21"},
 		{"wed", true, "2026-11-18"}, {"wed", false, "2026-11-25"}, // "wed" ends in d but is no offset
 		{"thurs", true, "2026-11-19"}, {"tues", false, "2026-11-24"},
+		// next/last: strictly after or before today, whatever past says.
+		{"next fri", true, "2026-11-27"}, {"next friday", false, "2026-11-27"}, {"Last Fri", false, "2026-11-13"},
+		{"last friday", true, "2026-11-13"}, {"next mon", true, "2026-11-23"}, {"last mon", false, "2026-11-16"},
+		{"next sat", false, "2026-11-21"}, {"last thu", false, "2026-11-19"}, {"next  tue", true, "2026-11-24"},
 	} {
 		got, err := ParseDateRel(c.in, today, c.past)
 		if err != nil || got != D(c.want) {
 			t.Errorf("ParseDateRel(%q, past=%v) = %s, %v; want %s", c.in, c.past, got, err, c.want)
 		}
 	}
-	for _, bad := range []string{"", " ", "d", "w", "+d", "3x", "3 d", "--3d", "1e3d", "someday", "100000d", "2026-02-30", "next friday"} {
+	for _, bad := range []string{"", " ", "d", "w", "+d", "3x", "3 d", "--3d", "1e3d", "someday", "100000d", "2026-02-30", "this friday", "next", "last week", "next 3d", "fri next"} {
 		_, err := ParseDateRel(bad, today, true)
 		if err == nil {
 			t.Errorf("ParseDateRel(%q) = nil error", bad)
@@ -198,4 +202,34 @@ func TestTextDates(t *testing.T) {
 	if want := "You may reapply — 6 months since the rejection (usual wait 6–12 months, until 31 Aug 2027)"; d.Next.Text != want {
 		t.Errorf("text = %q, want %q", d.Next.Text, want)
 	}
+}
+
+// FuzzParseDateRel: whatever is typed, ParseDateRel either fails with the
+// forms listed or gives a date near today that reads back the same when
+// written as YYYY-MM-DD.
+func FuzzParseDateRel(f *testing.F) {
+	for _, seed := range []string{"today", "yesterday", "tomorrow", "-3d", "+2w", "3d", "2026-01-05", "mon", "friday",
+		"next fri", "last fri", "next  tue", "wed", "99999d", "-99999w", "", " ", "next", "last 2026-01-05", "0000-12-31", "+-3d"} {
+		f.Add(seed, true)
+		f.Add(seed, false)
+	}
+	today := D("2026-11-20")
+	f.Fuzz(func(t *testing.T, in string, past bool) {
+		d, err := ParseDateRel(in, today, past)
+		if err != nil {
+			if !strings.Contains(err.Error(), DateForms) {
+				t.Fatalf("ParseDateRel(%q): error without the forms: %v", in, err)
+			}
+			return
+		}
+		if d.IsZero() {
+			t.Fatalf("ParseDateRel(%q) = the zero Date without an error", in)
+		}
+		if back, err := ParseDate(d.String()); err != nil || back != d {
+			t.Fatalf("ParseDateRel(%q) = %s, which reads back as %s, %v", in, d, back, err)
+		}
+		if _, perr := ParseDate(in); perr != nil && (d.Sub(today) > 7*100000 || today.Sub(d) > 7*100000) {
+			t.Fatalf("ParseDateRel(%q) = %s, too far from today for a relative form", in, d)
+		}
+	})
 }

@@ -89,140 +89,222 @@ func onAcceptanceTrack(t EventType) bool {
 	return false
 }
 
+// deriver holds one derivation while Derive works through its decisions,
+// each in a method of its own.
+type deriver struct {
+	d           *Derived
+	s           Settings
+	today       Date
+	who         string // whom to contact: the recruiter's name, or "the recruiter"
+	facts       []Event
+	relevant    []Event // the facts on or after the last interview's day
+	futureStart *Event  // the last logged start date after today
+}
+
 // Derive works out an application's stage, windows and next action from its
-// events on the given day, following DOMAIN.md. It never reads the clock.
+// events on the given day (see the package doc for the rules). It never reads
+// the clock.
 func Derive(app Application, events []Event, s Settings, today Date) Derived {
 	evs := SortEvents(events)
 	d := Derived{Entry: Entry{App: app}, Events: evs}
-	sum := &d.Summary
+	x := deriver{d: &d, s: s, today: today, who: "the recruiter"}
+	if app.Recruiter != "" {
+		x.who = app.Recruiter
+	}
+	x.splitPlans(evs)
+	x.readFacts()
+	// Only events on or after I's day decide the stage, in whichever order
+	// that day's events were logged (with no interview: all of them).
+	I := d.LastInterview
+	x.relevant = x.facts[sort.Search(len(x.facts), func(i int) bool { return x.facts[i].Date >= I }):]
+	if dec := lastDecision(x.relevant); dec < 0 {
+		deriveUndecided(&d, x.relevant, s, today, x.who)
+	} else {
+		x.decided(dec)
+	}
+	x.reopenIfBooked()
+	return d
+}
 
-	// Facts are the events on or before today; later ones are plans.
-	nFacts := sort.Search(len(evs), func(i int) bool { return evs[i].Date > today })
-	facts := evs[:nFacts]
-	var futureStart *Event
-	for i := nFacts; i < len(evs); i++ {
+// splitPlans separates the facts (events on or before today) from the plans
+// after it: the earliest booked interview and the last logged start date. The
+// summary holds until the next plan becomes a fact.
+func (x *deriver) splitPlans(evs []Event) {
+	sum := &x.d.Summary
+	n := sort.Search(len(evs), func(i int) bool { return evs[i].Date > x.today })
+	x.facts = evs[:n]
+	for i := n; i < len(evs); i++ {
 		e := &evs[i]
 		switch {
 		case e.Type == EventInterview && sum.NextInterview.IsZero():
 			sum.NextInterview = e.Date
-		case e.Type == EventStart && (futureStart == nil || logOrder(*e) >= logOrder(*futureStart)):
-			futureStart = e // the last logged start date wins
+		case e.Type == EventStart && (x.futureStart == nil || logOrder(*e) >= logOrder(*x.futureStart)):
+			x.futureStart = e // the last logged start date wins
 		}
 	}
-	for i := range facts {
-		switch e := &facts[i]; e.Type {
+	if n < len(evs) {
+		sum.ValidThrough = evs[n].Date - 1
+	}
+}
+
+// readFacts notes the last interview, the latest snooze and the last
+// activity; the summary holds from the last activity on.
+func (x *deriver) readFacts() {
+	sum := &x.d.Summary
+	for i := range x.facts {
+		switch e := &x.facts[i]; e.Type {
 		case EventInterview:
 			sum.LastInterview = e.Date
 		case EventSnooze:
 			sum.SnoozedUntil = e.Until // the last one in the events' order wins
 		}
 	}
-	if nFacts > 0 {
-		sum.LastActivity = facts[nFacts-1].Date
+	if n := len(x.facts); n > 0 {
+		sum.LastActivity = x.facts[n-1].Date
 	}
-	// The summary holds until the next plan becomes a fact; Undecided narrows it.
 	sum.ValidFrom = sum.LastActivity
-	if nFacts < len(evs) {
-		sum.ValidThrough = evs[nFacts].Date - 1
-	}
+}
 
-	// Only events on or after I's day decide the stage, in whichever order
-	// that day's events were logged (with no interview: all of them).
-	I := sum.LastInterview
-	relevant := facts[sort.Search(nFacts, func(i int) bool { return facts[i].Date >= I }):]
-	dec := -1 // the latest decision
-	for i := range relevant {
-		if isDecision(relevant[i].Type) {
+// lastDecision returns the index of the latest decision among events, or -1.
+func lastDecision(events []Event) int {
+	dec := -1
+	for i := range events {
+		if isDecision(events[i].Type) {
 			dec = i
 		}
 	}
-	who := "the recruiter"
-	if app.Recruiter != "" {
-		who = app.Recruiter
-	}
-	if dec < 0 {
-		deriveUndecided(&d, relevant, s, today, who)
-		return d
-	}
-	e := relevant[dec]
-	// lastContact is the latest of the decision and any news or follow-up since.
+	return dec
+}
+
+// decided derives the stage that the decision relevant[dec] sets, later
+// decisions having overridden earlier ones.
+func (x *deriver) decided(dec int) {
+	e := x.relevant[dec]
+	// The latest of the decision and any news or follow-up since.
 	lastContact := e.Date
-	for _, a := range relevant[dec+1:] {
+	for _, a := range x.relevant[dec+1:] {
 		if a.Type == EventHeard || a.Type == EventFollowup {
 			lastContact = a.Date
 		}
 	}
-	// After an accepted offer: a start date already passed, and checks that
-	// were started and not cleared, in the steps leading up to the decision.
-	var started Date
-	checksOpen := false
-	if onAcceptanceTrack(e.Type) {
-		t := dec
-		for t > 0 && (onAcceptanceTrack(relevant[t-1].Type) || !isDecision(relevant[t-1].Type)) {
-			t--
-		}
-		for _, a := range relevant[t : dec+1] {
-			switch a.Type {
-			case EventStart:
-				started = a.Date
-			case EventChecks:
-				checksOpen = true
-			case EventCleared:
-				checksOpen = false
-			}
-		}
-		d.Offer = latestOffer(relevant[:dec], s)
+	switch e.Type {
+	case EventHold:
+		x.hold(e, lastContact)
+	case EventOffer:
+		x.offer(dec)
+	case EventAccepted, EventChecks, EventCleared, EventStart:
+		x.accepted(dec, lastContact)
+	case EventRejected:
+		x.rejected(e)
+	case EventDeclined:
+		x.d.Offer = latestOffer(x.relevant[:dec], x.s)
+		x.d.Stage = StageDeclined
+	case EventWithdrawn:
+		x.d.Stage = StageWithdrawn
 	}
+}
+
+// hold: check in hold_checkin_days after the last contact.
+func (x *deriver) hold(e Event, lastContact Date) {
+	sum := &x.d.Summary
+	sum.Stage = StageHold
+	w := Window{"checkin", lastContact, lastContact.AddDays(x.s.HoldCheckinDays)}
+	x.d.setWindow(w)
+	sum.Next = &Action{Kind: ActCheckin, Due: x.s.NextBusinessDay(w.To), From: lastContact,
+		Text: checkinText(x.who, e.Date, x.s)}
+}
+
+// offer: answer by the deadline.
+func (x *deriver) offer(dec int) {
+	d, e := x.d, x.relevant[dec]
+	d.Stage = StageOffer
+	d.Offer = latestOffer(x.relevant[dec:], x.s)
+	d.setWindow(Window{"offer", e.Date, d.Offer.Deadline})
+	d.Next = &Action{Kind: ActOffer, Due: d.Offer.Deadline, From: e.Date, Text: offerText(d.Offer.Deadline)}
+}
+
+// acceptance is what the steps after an accepted offer leading up to a
+// decision say: a start date already passed, and checks started and not
+// cleared.
+type acceptance struct {
+	started    Date
+	checksOpen bool
+}
+
+// acceptanceSteps reads the run of acceptance steps (with the news between
+// them) that ends at relevant[dec].
+func acceptanceSteps(relevant []Event, dec int) acceptance {
+	t := dec
+	for t > 0 && (onAcceptanceTrack(relevant[t-1].Type) || !isDecision(relevant[t-1].Type)) {
+		t--
+	}
+	var a acceptance
+	for _, e := range relevant[t : dec+1] {
+		switch e.Type {
+		case EventStart:
+			a.started = e.Date
+		case EventChecks:
+			a.checksOpen = true
+		case EventCleared:
+			a.checksOpen = false
+		}
+	}
+	return a
+}
+
+// accepted derives the stages after an accepted offer: started, onboarding
+// or checks.
+func (x *deriver) accepted(dec int, lastContact Date) {
+	d, e := x.d, x.relevant[dec]
+	acc := acceptanceSteps(x.relevant, dec)
+	d.Offer = latestOffer(x.relevant[:dec], x.s)
 	switch {
-	case !started.IsZero():
+	case !acc.started.IsZero():
 		// A start date on or before today: started, whatever was logged after it.
-		sum.Stage = StageStarted
-		sum.StartDate = started
-	case e.Type == EventHold:
-		sum.Stage = StageHold
-		w := Window{"checkin", lastContact, lastContact.AddDays(s.HoldCheckinDays)}
-		d.setWindow(w)
-		sum.Next = &Action{Kind: ActCheckin, Due: s.NextBusinessDay(w.To), From: lastContact,
-			Text: checkinText(who, e.Date, s)}
-	case e.Type == EventOffer:
-		sum.Stage = StageOffer
-		d.Offer = latestOffer(relevant[dec:], s)
-		d.setWindow(Window{"offer", e.Date, d.Offer.Deadline})
-		sum.Next = &Action{Kind: ActOffer, Due: d.Offer.Deadline, From: e.Date, Text: offerText(d.Offer.Deadline)}
-	case e.Type == EventAccepted && futureStart != nil && !checksOpen, e.Type == EventCleared:
+		d.Stage, d.StartDate = StageStarted, acc.started
+	case e.Type == EventAccepted && x.futureStart != nil && !acc.checksOpen, e.Type == EventCleared:
 		// A start date ahead turns an accepted offer into onboarding, unless
 		// checks were started and not cleared; so does clearing the checks.
-		sum.Stage = StageOnboarding
-		if futureStart != nil {
-			sum.StartDate = futureStart.Date
-			d.setWindow(Window{"onboarding", e.Date, futureStart.Date})
+		d.Stage = StageOnboarding
+		if x.futureStart != nil {
+			d.StartDate = x.futureStart.Date
+			d.setWindow(Window{"onboarding", e.Date, x.futureStart.Date})
 		}
-	case e.Type == EventAccepted, e.Type == EventChecks:
-		sum.Stage = StageChecks
-		if futureStart != nil {
-			sum.StartDate = futureStart.Date
-		}
-		E := s.AddBusinessDays(lastContact, s.ChaseAgainBD)
-		d.setWindow(Window{"checks", lastContact, E})
-		sum.Next = &Action{Kind: ActFollowup, Due: s.NextBusinessDay(E), From: lastContact, Text: checksText(who, s)}
-	case e.Type == EventRejected:
-		sum.Stage = StageRejected
-		w := Window{"reapply", e.Date.AddMonths(s.ReapplyMinMonths), e.Date.AddMonths(s.ReapplyMaxMonths)}
-		d.setWindow(w)
-		sum.Next = &Action{Kind: ActReapply, Due: w.From, From: e.Date, Text: reapplyText(w.To, s)}
-	case e.Type == EventDeclined:
-		d.Offer = latestOffer(relevant[:dec], s)
-		sum.Stage = StageDeclined
-	case e.Type == EventWithdrawn:
-		sum.Stage = StageWithdrawn
+	default:
+		x.checks(lastContact)
 	}
-	if sum.Stage.Closed() && !sum.NextInterview.IsZero() {
-		// Nothing is under way and a new round is booked (a re-application):
-		// scheduled, and nothing of the closed process is chased.
-		sum.Stage, sum.Next, sum.Current, sum.StartDate = StageScheduled, nil, nil, 0
+}
+
+// checks: ask how the checks are going chase_again_bd after the last contact.
+func (x *deriver) checks(lastContact Date) {
+	d := x.d
+	d.Stage = StageChecks
+	if x.futureStart != nil {
+		d.StartDate = x.futureStart.Date
+	}
+	E := x.s.AddBusinessDays(lastContact, x.s.ChaseAgainBD)
+	d.setWindow(Window{"checks", lastContact, E})
+	d.Next = &Action{Kind: ActFollowup, Due: x.s.NextBusinessDay(E), From: lastContact, Text: checksText(x.who, x.s)}
+}
+
+// rejected: the reapply window.
+func (x *deriver) rejected(e Event) {
+	d := x.d
+	d.Stage = StageRejected
+	w := Window{"reapply", e.Date.AddMonths(x.s.ReapplyMinMonths), e.Date.AddMonths(x.s.ReapplyMaxMonths)}
+	d.setWindow(w)
+	d.Next = &Action{Kind: ActReapply, Due: w.From, From: e.Date, Text: reapplyText(w.To, x.s)}
+}
+
+// reopenIfBooked: when nothing is under way and a new round is booked (a
+// re-application), the stage is scheduled and nothing of the closed process
+// is chased.
+func (x *deriver) reopenIfBooked() {
+	d := x.d
+	if d.Stage.Closed() && !d.NextInterview.IsZero() {
+		d.Stage, d.Next, d.Current, d.StartDate = StageScheduled, nil, nil, 0
 		d.Windows, d.Offer = nil, nil
 	}
-	return d
 }
 
 // setWindow makes w the one window to draw and the current one.

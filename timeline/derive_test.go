@@ -2,7 +2,7 @@ package timeline
 
 import "testing"
 
-// The stage table of DOMAIN.md, row by row, on the day before, the day of and
+// The package doc's table of stages, row by row, on the day before, the day of and
 // the day after each boundary. Default settings, no holidays; the interview
 // is on Monday 2026-11-02, so debrief ends I+3 = Thu 5 Nov, decision I+7 =
 // Mon 9 Nov, the reply window is I+5bd..I+7bd = Mon 9..Wed 11 Nov, and the

@@ -9,7 +9,7 @@ import (
 	"unicode"
 )
 
-// EventType is what happened: one of DOMAIN.md's event types.
+// EventType is what happened: one of the event types users log.
 type EventType string
 
 // The event types, as users type them and as they are stored.
@@ -32,7 +32,7 @@ const (
 	EventNote      EventType = "note"      // a free note; changes nothing
 )
 
-// EventTypes lists every type in DOMAIN.md's order: the order of menus and help.
+// EventTypes lists every type in the order of a job search: the order of menus and help.
 var EventTypes = []EventType{EventApplied, EventInterview, EventHeard, EventFollowup, EventHold, EventOffer, EventNegotiate,
 	EventAccepted, EventDeclined, EventChecks, EventCleared, EventStart, EventRejected, EventWithdrawn, EventSnooze, EventNote}
 
@@ -162,6 +162,18 @@ func (e Event) Validate() error {
 			}
 		}
 	}
+	if err := e.validateDates(); err != nil {
+		return err
+	}
+	if e.Base < 0 || e.Bonus < 0 || e.Equity < 0 {
+		return fmt.Errorf("an offer's amounts cannot be negative")
+	}
+	return validateCurrency(e.Currency)
+}
+
+// validateDates checks that a snooze has its end and that no extra date runs
+// before the event's own.
+func (e Event) validateDates() error {
 	switch {
 	case e.Type == EventSnooze && e.Until.IsZero():
 		return fmt.Errorf("a snooze needs --until, the date to show the application again")
@@ -171,13 +183,17 @@ func (e Event) Validate() error {
 		return fmt.Errorf("--by %s is before the event's date %s", e.By, e.Date)
 	case !e.Deadline.IsZero() && e.Deadline < e.Date:
 		return fmt.Errorf("--deadline %s is before the event's date %s", e.Deadline, e.Date)
-	case e.Base < 0 || e.Bonus < 0 || e.Equity < 0:
-		return fmt.Errorf("an offer's amounts cannot be negative")
 	}
-	if e.Currency != "" {
-		if len(e.Currency) != 3 || strings.IndexFunc(e.Currency, func(r rune) bool { return !unicode.IsUpper(r) || r > unicode.MaxASCII }) >= 0 {
-			return fmt.Errorf("currency %q is not a three-letter code such as USD, EUR or GBP", e.Currency)
-		}
+	return nil
+}
+
+// validateCurrency checks a currency code: none, or three capital letters.
+func validateCurrency(c string) error {
+	if c == "" {
+		return nil
+	}
+	if len(c) != 3 || strings.IndexFunc(c, func(r rune) bool { return !unicode.IsUpper(r) || r > unicode.MaxASCII }) >= 0 {
+		return fmt.Errorf("currency %q is not a three-letter code such as USD, EUR or GBP", c)
 	}
 	return nil
 }
@@ -202,7 +218,7 @@ func fieldList(t EventType) string {
 	return strings.Join(names, ", ")
 }
 
-// SortEvents orders events as DOMAIN.md says: by date, then by the order they
+// SortEvents orders events as the rules do: by date, then by the order they
 // were logged. The order of logging is the store's ID; an event not saved yet
 // (ID 0) is being logged now, so it comes after every saved event of its day,
 // and unsaved events keep their order in the slice. It sorts a copy.

@@ -54,7 +54,7 @@ func decodeCase(data []byte) (Settings, Date, []Event) {
 	return s, today, evs
 }
 
-// wantKind is the next action's kind each stage must have (DOMAIN.md's table).
+// wantKind is the next action's kind each stage must have (the package doc's table of stages).
 var wantKind = map[Stage]ActionKind{
 	StageScheduled: "", StageDebrief: ActFollowup, StageDecision: ActFollowup, StageReply: ActFollowup, StageFollowUp: ActFollowup,
 	StageWaiting: ActFollowup, StageHold: ActCheckin, StageOffer: ActOffer, StageChecks: ActFollowup, StageOnboarding: "",

@@ -6,7 +6,8 @@ import (
 	"strings"
 )
 
-// Settings are the windows of DOMAIN.md, every one adjustable by the user.
+// Settings are the windows a large employer typically states, and afterview's
+// own knobs, every one adjustable by the user.
 // The zero value is not useful: start from DefaultSettings.
 type Settings struct {
 	DebriefDays      int    // debrief window after the last interview, calendar days
@@ -39,7 +40,8 @@ type SettingInfo struct {
 	ptr  func(*Settings) *int
 }
 
-// SettingInfos lists every setting in DOMAIN.md's order; "holidays" is last.
+// SettingInfos lists every setting in the order `config` shows them; the text
+// settings come last.
 var SettingInfos = []SettingInfo{
 	{"debrief_days", "calendar days", "debrief window after the last interview", func(s *Settings) *int { return &s.DebriefDays }},
 	{"decision_days", "calendar days", "decision expected within, after the last interview", func(s *Settings) *int { return &s.DecisionDays }},

@@ -5,7 +5,7 @@ import "fmt"
 // Stage is where an application stands, derived from its events and today.
 type Stage string
 
-// The stages of DOMAIN.md.
+// The stages, in the order of a job search (see the package doc's table).
 const (
 	StageApplied    Stage = "applied"    // applied; no interview logged or booked yet
 	StageScheduled  Stage = "scheduled"  // an interview is booked

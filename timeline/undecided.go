@@ -22,37 +22,8 @@ func deriveUndecided(d *Derived, relevant []Event, s Settings, today Date, who s
 	d.Windows[1] = Window{"decision", I.AddDays(1), decisionEnd}
 	d.Windows[2] = Window{"reply", s.AddBusinessDays(I, s.ReplyMinBD), replyEnd}
 
-	// News or a follow-up since the interview: wait until the latest date any
-	// of them gives (a promised date is not chased before it passes).
-	var expect Date
-	var last *Event
-	for i := range relevant {
-		e := &relevant[i]
-		var E Date
-		switch {
-		case e.Type == EventHeard && !e.By.IsZero():
-			E = e.By
-		case e.Type == EventHeard, e.Type == EventFollowup:
-			E = s.AddBusinessDays(e.Date, s.ChaseAgainBD)
-		default:
-			continue
-		}
-		if E >= expect {
-			expect, last = E, e
-		}
-	}
-	if last != nil {
-		sum.Stage = StageWaiting
-		// Keep the windows in order of their start: news can come before the
-		// reply window opens.
-		w := Window{"waiting", last.Date, expect}
-		at := len(d.Windows)
-		for at > 0 && d.Windows[at-1].From > w.From {
-			at--
-		}
-		d.Windows = slices.Insert(d.Windows, at, w)
-		sum.Current = &d.Windows[at]
-		sum.Next = &Action{Kind: ActFollowup, Due: s.NextBusinessDay(expect), From: last.Date, Text: waitingText(who, last, s)}
+	if expect, last := waitingClock(relevant, s); last != nil {
+		deriveWaiting(d, last, expect, s, who)
 		return
 	}
 
@@ -85,4 +56,44 @@ func deriveUndecided(d *Derived, relevant []Event, s Settings, today Date, who s
 		sum.Stage, sum.Current = StageFollowUp, &d.Windows[2]
 		since(maxDate(debriefEnd, decisionEnd, replyEnd) + 1)
 	}
+}
+
+// waitingClock returns, from the news and follow-ups since the interview,
+// the latest date any of them gives (a promised date is not chased before it
+// passes) and the event that gives it; nil when there were none.
+func waitingClock(relevant []Event, s Settings) (Date, *Event) {
+	var expect Date
+	var last *Event
+	for i := range relevant {
+		e := &relevant[i]
+		var E Date
+		switch {
+		case e.Type == EventHeard && !e.By.IsZero():
+			E = e.By
+		case e.Type == EventHeard, e.Type == EventFollowup:
+			E = s.AddBusinessDays(e.Date, s.ChaseAgainBD)
+		default:
+			continue
+		}
+		if E >= expect {
+			expect, last = E, e
+		}
+	}
+	return expect, last
+}
+
+// deriveWaiting: waiting until expect, then follow up.
+func deriveWaiting(d *Derived, last *Event, expect Date, s Settings, who string) {
+	sum := &d.Summary
+	sum.Stage = StageWaiting
+	// Keep the windows in order of their start: news can come before the
+	// reply window opens.
+	w := Window{"waiting", last.Date, expect}
+	at := len(d.Windows)
+	for at > 0 && d.Windows[at-1].From > w.From {
+		at--
+	}
+	d.Windows = slices.Insert(d.Windows, at, w)
+	sum.Current = &d.Windows[at]
+	sum.Next = &Action{Kind: ActFollowup, Due: s.NextBusinessDay(expect), From: last.Date, Text: waitingText(who, last, s)}
 }
