@@ -14,12 +14,16 @@ import (
 // so another process's change to another field meanwhile is kept.
 type appForm struct {
 	form
+	c    *common
 	id   int64                // 0 when adding
 	orig timeline.Application // the values the form opened with
+
+	company, role, recruiter, contact, url, notes *field
+	interview                                     *field // adding only: nil when editing
 }
 
 // newAppForm opens the form: app nil adds, else edits app.
-func newAppForm(st *Styles, keys *KeyMap, today timeline.Date, app *timeline.Application) appForm {
+func newAppForm(c *common, app *timeline.Application) *appForm {
 	var orig timeline.Application
 	title := "Add an application"
 	if app != nil {
@@ -30,75 +34,85 @@ func newAppForm(st *Styles, keys *KeyMap, today timeline.Date, app *timeline.App
 			Notes: Sanitize(app.Notes), Archived: app.Archived}
 		title = "Edit " + orig.Company
 	}
-	fields := []field{
-		newField("company", "Company", kindText, orig.Company),
-		newField("role", "Role", kindText, orig.Role),
-		newField("recruiter", "Recruiter", kindText, orig.Recruiter),
-		newField("contact", "Contact", kindText, orig.Contact),
-		newField("url", "Link", kindText, orig.URL),
-		newField("notes", "Notes", kindText, orig.Notes),
+	a := &appForm{c: c, orig: orig,
+		company:   newField("Company", kindText, orig.Company),
+		role:      newField("Role", kindText, orig.Role),
+		recruiter: newField("Recruiter", kindText, orig.Recruiter),
+		contact:   newField("Contact", kindText, orig.Contact),
+		url:       newField("Link", kindText, orig.URL),
+		notes:     newField("Notes", kindText, orig.Notes),
 	}
-	fields[0].required = true
-	fields[3].empty = "email or phone"
+	a.company.required = true
+	a.contact.empty = "email or phone"
+	fields := []*field{a.company, a.role}
+	intro := "Only the fields you change are saved."
 	if app == nil {
 		// The interview starts the clock: ask for it right after who and what.
-		iv := newField("interview", "Interviewed", kindDate, "")
-		iv.past, iv.empty = true, "not yet; or a date: yesterday, -3d, mon, 2026-11-20"
-		fields = append(fields[:2], append([]field{iv}, fields[2:]...)...)
-	}
-	intro := "Who and what, and the interview that starts the clock. Log what follows with l."
-	if app != nil {
-		intro = "Only the fields you change are saved."
-	}
-	a := appForm{form: newForm(st, keys, title, intro, today, fields...), orig: orig}
-	if app != nil {
+		a.interview = newField("Interviewed", kindDate, "")
+		a.interview.past, a.interview.empty = true, "not yet; or a date: yesterday, -3d, mon, 2026-11-20"
+		fields = append(fields, a.interview)
+		intro = "Who and what, and the interview that starts the clock. Log what follows with l."
+	} else {
 		a.id = app.ID
 	}
+	fields = append(fields, a.recruiter, a.contact, a.url, a.notes)
+	a.form = newForm(c, title, intro, fields...)
 	return a
 }
 
 // Update handles a key: esc cancels with nothing written, save validates and
-// asks the root to write (submitAppMsg).
-func (a appForm) Update(msg tea.Msg) (appForm, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, a.keys.Back) {
-		return a, func() tea.Msg { return closeMsg{} }
+// writes; the form closes when the write is done, or shows why it failed.
+func (a *appForm) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		if key.Matches(msg, a.keys.Back) {
+			return a, closeScreen(a)
+		}
+	case tea.MouseMsg:
+	default:
+		return a, a.writeResult(a, msg)
 	}
-	var cmd tea.Cmd
-	var submit bool
-	a.form, cmd, submit = a.form.update(msg)
+	cmd, submit := a.update(msg)
 	if !submit {
 		return a, cmd
 	}
-	return a.submit()
+	return a, a.submit()
 }
 
-// submit checks the form and returns the submitAppMsg, or shows the errors.
-func (a appForm) submit() (appForm, tea.Cmd) {
-	a.err = ""
-	for i := range a.fields {
-		a.fields[i].err = ""
-	}
-	app := timeline.Application{ID: a.id, Company: a.value("company"), Role: a.value("role"),
-		Recruiter: a.value("recruiter"), Contact: a.value("contact"), URL: a.value("url"),
-		Notes: a.value("notes"), Archived: a.orig.Archived}
+// ShortHelp implements help.KeyMap.
+func (a *appForm) ShortHelp() []key.Binding { return a.keys.formHelp("cancel") }
+
+// FullHelp implements help.KeyMap.
+func (a *appForm) FullHelp() [][]key.Binding { return [][]key.Binding{a.ShortHelp()} }
+
+// submit checks the form and returns the write, or shows the errors.
+func (a *appForm) submit() tea.Cmd {
+	a.clearErrors()
+	app := timeline.Application{ID: a.id, Company: a.company.value(), Role: a.role.value(),
+		Recruiter: a.recruiter.value(), Contact: a.contact.value(), URL: a.url.value(),
+		Notes: a.notes.value(), Archived: a.orig.Archived}
 	if err := app.Validate(); err != nil {
-		a.fail("company", "a company name is needed")
+		a.fail(a.company, "a company name is needed")
 	}
 	var first []timeline.Event
-	if a.id == 0 {
-		if d := a.date("interview"); !d.IsZero() {
+	if a.interview != nil {
+		if d := a.date(a.interview); !d.IsZero() {
 			first = append(first, timeline.Event{Type: timeline.EventInterview, Date: d})
 		}
 	}
 	if a.failed() {
-		return a, nil
+		return nil
 	}
-	msg := submitAppMsg{id: a.id, app: app, first: first}
-	if a.id != 0 {
-		msg.changes = changes(a.orig, app)
+	if a.id == 0 {
+		a.saving = true
+		return addAppCmd(a.c.store, app, first)
+	}
+	ch := changes(a.orig, app)
+	if ch.Empty() {
+		return tea.Batch(closeScreen(a), status("Nothing changed."))
 	}
 	a.saving = true
-	return a, func() tea.Msg { return msg }
+	return updateAppCmd(a.c.store, a.id, app.Company, ch)
 }
 
 // changes names the fields that differ between before and after.

@@ -148,7 +148,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 		m := newModel(fs, Options{Today: func() timeline.Date { return testToday }, FixedToday: true}, r)
 		m = update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
 		_ = m.View() // the chrome, before the data
-		m = update(m, loadCmd(fs, m.loadSeq)())
+		m = update(m, loadCmd(fs, m.data.loadSeq)())
 		_ = m.View()
 	}
 }
@@ -174,8 +174,8 @@ func BenchmarkFullReload(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		m.loadSeq++
-		m = update(m, loadCmd(fs, m.loadSeq)())
+		m.data.loadSeq++
+		m = update(m, loadCmd(fs, m.data.loadSeq)())
 		_ = m.View()
 	}
 }
@@ -223,14 +223,14 @@ func BenchmarkRealStore(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			m := newModel(st, Options{Today: func() timeline.Date { return testToday }, FixedToday: true}, r)
 			m = update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
-			m = update(m, loadCmd(st, m.loadSeq)())
+			m = update(m, loadCmd(st, m.data.loadSeq)())
 			_ = m.View()
 		}
 	})
 	b.Run("SavedChange", func(b *testing.B) {
 		m := newModel(st, Options{Today: func() timeline.Date { return testToday }, FixedToday: true}, r)
 		m = update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
-		m = update(m, loadCmd(st, m.loadSeq)())
+		m = update(m, loadCmd(st, m.data.loadSeq)())
 		id := m.dash.entries[0].App.ID
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {

@@ -91,12 +91,12 @@ func TestSnoozeAsksDaysAndLogsUntil(t *testing.T) {
 	m := testModel(t, fs, 100, 30)
 	m = selectCompany(t, m, "Umbrella Health")
 	m, _ = press(t, m, "z")
-	if m.top() != scrSnooze {
+	if !isTop[*snoozeForm](m) {
 		t.Fatal("z should ask how long")
 	}
 	m = typeText(t, m, "0")
 	m, _ = press(t, m, "enter")
-	if m.top() != scrSnooze || m.snooze.field("until").err == "" {
+	if !isTop[*snoozeForm](m) || topAs[*snoozeForm](t, m).until.err == "" {
 		t.Fatal("0 days should be refused inline")
 	}
 	m, _ = press(t, m, "backspace")
@@ -106,7 +106,7 @@ func TestSnoozeAsksDaysAndLogsUntil(t *testing.T) {
 	if e.Type != timeline.EventSnooze || e.Date != testToday || e.Until != testToday.AddDays(3) {
 		t.Fatalf("logged %+v, want a snooze today until +3d", e)
 	}
-	if m.top() != scrDashboard || slices.Contains(m.dash.chase, m.dash.byID[fs.idOf("Umbrella Health")]) {
+	if !isTop[*dashboard](m) || slices.Contains(m.dash.chase, m.dash.byID[fs.idOf("Umbrella Health")]) {
 		t.Error("a snoozed item should leave the chase view")
 	}
 	// The Chase tab is worked down item by item: the cursor moves on.
@@ -136,7 +136,7 @@ func TestChasedRefusesOffersAndReapply(t *testing.T) {
 	m = setTab(t, m, tabOffers)
 	m = selectCompany(t, m, "Initech")
 	m, msgs := press(t, m, "c")
-	if len(fs.writes) != 0 || len(msgs) != 0 || !strings.Contains(m.status, "offer") {
+	if len(fs.writes) != 0 || len(msgs) != 1 || !strings.Contains(m.status, "offer") {
 		t.Errorf("c on an offer wrote %v, status %q", fs.writes, m.status)
 	}
 }
@@ -159,17 +159,17 @@ func TestDraftPaneForEachKind(t *testing.T) {
 			m = setTab(t, m, c.tb)
 			m = selectCompany(t, m, c.company)
 			m, _ = press(t, m, "m")
-			if m.top() != scrDraft {
+			if !isTop[*draftPane](m) {
 				t.Fatalf("m did not open the draft (status %q)", m.status)
 			}
-			if m.draft.subject != c.subject {
-				t.Errorf("subject %q, want %q", m.draft.subject, c.subject)
+			if topAs[*draftPane](t, m).subject != c.subject {
+				t.Errorf("subject %q, want %q", topAs[*draftPane](t, m).subject, c.subject)
 			}
 			if v := m.View(); !strings.Contains(v, c.subject) {
 				t.Errorf("the pane does not show the subject:\n%s", v)
 			}
 			m, _ = press(t, m, "esc")
-			if m.top() != scrDashboard {
+			if !isTop[*dashboard](m) {
 				t.Error("esc should close the draft")
 			}
 		})
@@ -180,9 +180,9 @@ func TestDraftCopiesWithOSC52(t *testing.T) {
 	m := testModel(t, fixtureStore(), 100, 30)
 	m = selectCompany(t, m, "Acme Robotics")
 	m, _ = press(t, m, "m")
-	buf := m.clipboard.(*bytes.Buffer)
+	buf := m.c.clipboard.(*bytes.Buffer)
 	m, _ = press(t, m, "y")
-	want := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(m.draft.body))
+	want := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(topAs[*draftPane](t, m).body))
 	if !strings.HasPrefix(buf.String(), want) {
 		t.Fatalf("clipboard got %q, want it to start %q", buf.String(), want)
 	}
@@ -192,7 +192,7 @@ func TestDraftCopiesWithOSC52(t *testing.T) {
 	// Inside tmux: the plain sequence (tmux's set-clipboard), then one
 	// wrapped for passthrough.
 	buf.Reset()
-	m.getenv = func(k string) string { return map[string]string{"TMUX": "/tmp/tmux-0/default"}[k] }
+	m.c.getenv = func(k string) string { return map[string]string{"TMUX": "/tmp/tmux-0/default"}[k] }
 	_, _ = press(t, m, "y")
 	if !strings.HasPrefix(buf.String(), want) || !strings.Contains(buf.String(), "\x1bPtmux;\x1b\x1b]52;c;") {
 		t.Errorf("in tmux the clipboard got %q", buf.String())
@@ -207,10 +207,10 @@ func TestDraftMailOpensOrFailsGracefully(t *testing.T) {
 	if !m.statusErr || !strings.Contains(m.status, "copy the message with y") {
 		t.Errorf("with no opener the status is %q", m.status)
 	}
-	if m.top() != scrDraft {
+	if !isTop[*draftPane](m) {
 		t.Error("a missing opener should leave the draft open")
 	}
-	m.lookPath = func(name string) (string, error) { return "/usr/bin/" + name, nil }
+	m.c.lookPath = func(name string) (string, error) { return "/usr/bin/" + name, nil }
 	_, msgs := press(t, m, "o")
 	var mailer *mailerMsg
 	for _, msg := range msgs {
@@ -254,19 +254,20 @@ func TestWriteFailureKeepsTheFormAndItsValues(t *testing.T) {
 	m, _ = press(t, m, "tab", "tab")
 	m = typeText(t, m, "call with Pat")
 	m, _ = press(t, m, "ctrl+s")
-	if m.top() != scrEventForm || m.eventForm.step != 1 {
+	if !isTop[*eventForm](m) || topAs[*eventForm](t, m).step != 1 {
 		t.Fatal("a failed write closed the form")
 	}
-	f := m.eventForm.form
-	if f.value("date") != "yesterday" || f.value("note") != "call with Pat" || f.saving {
-		t.Errorf("values lost: date %q note %q saving %v", f.value("date"), f.value("note"), f.saving)
+	ef := topAs[*eventForm](t, m)
+	f := ef.form
+	if ef.fields.date.value() != "yesterday" || ef.fields.note.value() != "call with Pat" || f.saving {
+		t.Errorf("values lost: date %q note %q saving %v", ef.fields.date.value(), ef.fields.note.value(), f.saving)
 	}
 	if !strings.Contains(f.err, "database is locked") || !m.statusErr {
 		t.Errorf("the error is not shown: form %q, status %q", f.err, m.status)
 	}
 	fs.fail = nil
 	m, _ = press(t, m, "ctrl+s")
-	if m.top() != scrDashboard {
+	if !isTop[*dashboard](m) {
 		t.Fatal("a second save should go through and close the form")
 	}
 	if e := lastLogged(t, fs, "Acme Robotics"); e.Type != timeline.EventHeard || e.Date != testToday.AddDays(-1) || e.Note != "call with Pat" {

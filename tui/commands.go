@@ -19,25 +19,25 @@ import (
 
 // loadCmd reads everything the dashboard shows. The data version is read
 // first, so a change committed during the read is seen by the next poll.
-func loadCmd(st Store, seq int) tea.Cmd {
+func loadCmd(db Store, seq int) tea.Cmd {
 	return func() tea.Msg {
 		msg := loadedMsg{seq: seq}
-		if msg.version, msg.err = st.DataVersion(); msg.err != nil {
+		if msg.version, msg.err = db.DataVersion(); msg.err != nil {
 			return msg
 		}
-		if msg.settings, msg.err = st.Settings(); msg.err != nil {
+		if msg.settings, msg.err = db.Settings(); msg.err != nil {
 			return msg
 		}
-		msg.entries, msg.err = st.Entries(true)
+		msg.entries, msg.err = db.Entries(true)
 		return msg
 	}
 }
 
 // entryCmd re-reads one application's entry after the user's write to it;
 // added says the write added it.
-func entryCmd(st Store, id int64, added bool) tea.Cmd {
+func entryCmd(db Store, id int64, added bool) tea.Cmd {
 	return func() tea.Msg {
-		e, err := st.Entry(id)
+		e, err := db.Entry(id)
 		if errors.Is(err, store.ErrNotFound) {
 			return entryMsg{id: id, gone: true}
 		}
@@ -45,17 +45,17 @@ func entryCmd(st Store, id int64, added bool) tea.Cmd {
 	}
 }
 
-// deriveCmd derives one application in full (detail view, draft).
-func deriveCmd(st Store, id int64, purpose derivePurpose) tea.Cmd {
+// deriveCmd derives one application in full for the detail view.
+func deriveCmd(db Store, id int64) tea.Cmd {
 	return func() tea.Msg {
-		d, err := st.Derive(id)
-		return derivedMsg{id: id, purpose: purpose, d: d, err: err}
+		d, err := db.Derive(id)
+		return derivedMsg{id: id, d: d, err: err}
 	}
 }
 
 // pollCmd waits every, then reads the data version and, unless the date is
 // fixed, today's date.
-func pollCmd(st Store, every time.Duration, today func() timeline.Date, fixed timeline.Date) tea.Cmd {
+func pollCmd(db Store, every time.Duration, today func() timeline.Date, fixed timeline.Date) tea.Cmd {
 	if every <= 0 {
 		return nil
 	}
@@ -64,15 +64,15 @@ func pollCmd(st Store, every time.Duration, today func() timeline.Date, fixed ti
 		if fixed.IsZero() {
 			msg.today = today()
 		}
-		msg.version, msg.err = st.DataVersion()
+		msg.version, msg.err = db.DataVersion()
 		return msg
 	})
 }
 
 // addAppCmd adds an application with its first events.
-func addAppCmd(st Store, app timeline.Application, first []timeline.Event) tea.Cmd {
+func addAppCmd(db Store, app timeline.Application, first []timeline.Event) tea.Cmd {
 	return func() tea.Msg {
-		id, err := st.AddApplication(app, first...)
+		id, err := db.AddApplication(app, first...)
 		if err != nil {
 			return writeFailedMsg{"add the application", err}
 		}
@@ -81,9 +81,9 @@ func addAppCmd(st Store, app timeline.Application, first []timeline.Event) tea.C
 }
 
 // updateAppCmd writes only the changed fields of an application.
-func updateAppCmd(st Store, id int64, company string, ch store.AppChanges) tea.Cmd {
+func updateAppCmd(db Store, id int64, company string, ch store.AppChanges) tea.Cmd {
 	return func() tea.Msg {
-		if err := st.UpdateApplication(id, ch); err != nil {
+		if err := db.UpdateApplication(id, ch); err != nil {
 			return writeFailedMsg{"save the application", err}
 		}
 		return appUpdatedMsg{id: id, company: company}
@@ -91,9 +91,9 @@ func updateAppCmd(st Store, id int64, company string, ch store.AppChanges) tea.C
 }
 
 // archiveCmd archives or restores an application.
-func archiveCmd(st Store, id int64, company string, archived bool) tea.Cmd {
+func archiveCmd(db Store, id int64, company string, archived bool) tea.Cmd {
 	return func() tea.Msg {
-		if err := st.SetArchived(id, archived); err != nil {
+		if err := db.SetArchived(id, archived); err != nil {
 			return writeFailedMsg{"archive the application", err}
 		}
 		return archivedMsg{id: id, company: company, archived: archived}
@@ -101,9 +101,9 @@ func archiveCmd(st Store, id int64, company string, archived bool) tea.Cmd {
 }
 
 // deleteAppCmd deletes an application and its events.
-func deleteAppCmd(st Store, id int64, company string) tea.Cmd {
+func deleteAppCmd(db Store, id int64, company string) tea.Cmd {
 	return func() tea.Msg {
-		if err := st.DeleteApplication(id); err != nil {
+		if err := db.DeleteApplication(id); err != nil {
 			return writeFailedMsg{"delete the application", err}
 		}
 		return appDeletedMsg{id: id, company: company}
@@ -111,9 +111,9 @@ func deleteAppCmd(st Store, id int64, company string) tea.Cmd {
 }
 
 // logEventCmd logs an event; undo marks a chase action that u can take back.
-func logEventCmd(st Store, appID int64, company string, e timeline.Event, undo bool) tea.Cmd {
+func logEventCmd(db Store, appID int64, company string, e timeline.Event, undo bool) tea.Cmd {
 	return func() tea.Msg {
-		id, err := st.LogEvent(appID, e)
+		id, err := db.LogEvent(appID, e)
 		if err != nil {
 			return writeFailedMsg{"log the event", err}
 		}
@@ -123,9 +123,9 @@ func logEventCmd(st Store, appID int64, company string, e timeline.Event, undo b
 
 // deleteEventCmd removes an event (x in the detail view, or u, which says
 // what it undoes).
-func deleteEventCmd(st Store, eventID int64, undo string) tea.Cmd {
+func deleteEventCmd(db Store, eventID int64, undo string) tea.Cmd {
 	return func() tea.Msg {
-		e, appID, err := st.DeleteEvent(eventID)
+		e, appID, err := db.DeleteEvent(eventID)
 		if err != nil {
 			what := "remove the event"
 			if undo != "" {

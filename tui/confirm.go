@@ -8,62 +8,50 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// confirmKind is what a confirmation is about.
-type confirmKind int
-
-const (
-	confirmArchive     confirmKind = iota // archive or restore an application
-	confirmDelete                         // delete an application and its events
-	confirmRemoveEvent                    // remove one event (a mistake)
-)
-
-// confirmAction is what to do when the user says yes.
-type confirmAction struct {
-	kind     confirmKind
-	appID    int64
-	eventID  int64
-	company  string
-	archived bool // confirmArchive: the new state
-}
-
 // confirm asks a yes/no question before a destructive write. Only y says
-// yes; n or esc says no; every other key is ignored.
+// yes (it closes and runs the write); n or esc says no; every other key is
+// ignored.
 type confirm struct {
-	st       *Styles
-	keys     *KeyMap
+	c        *common
 	question string
-	action   confirmAction
+	write    tea.Cmd
 
 	width, height int
 }
 
-// newConfirm asks question before action.
-func newConfirm(st *Styles, keys *KeyMap, question string, action confirmAction) confirm {
-	return confirm{st: st, keys: keys, question: question, action: action}
+// newConfirm asks question before running write.
+func newConfirm(c *common, question string, write tea.Cmd) *confirm {
+	return &confirm{c: c, question: question, write: write}
 }
 
 // SetSize sets the area the question is centred in.
-func (c *confirm) SetSize(w, h int) { c.width, c.height = w, h }
+func (q *confirm) SetSize(w, h int) { q.width, q.height = w, h }
 
-// Update handles y (confirmedMsg) and n/esc (closeMsg).
-func (c confirm) Update(msg tea.Msg) (confirm, tea.Cmd) {
+// Update handles y and n/esc.
+func (q *confirm) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
 	switch {
 	case !ok:
-	case key.Matches(k, c.keys.Yes):
-		a := c.action
-		return c, func() tea.Msg { return confirmedMsg{a} }
-	case key.Matches(k, c.keys.No):
-		return c, func() tea.Msg { return closeMsg{} }
+	case key.Matches(k, q.c.keys.Yes):
+		return q, tea.Batch(closeScreen(q), q.write)
+	case key.Matches(k, q.c.keys.No):
+		return q, closeScreen(q)
 	}
-	return c, nil
+	return q, nil
 }
 
+// ShortHelp implements help.KeyMap.
+func (q *confirm) ShortHelp() []key.Binding { return []key.Binding{q.c.keys.Yes, q.c.keys.No} }
+
+// FullHelp implements help.KeyMap.
+func (q *confirm) FullHelp() [][]key.Binding { return [][]key.Binding{q.ShortHelp()} }
+
 // View draws the question in a box in the middle of the area.
-func (c confirm) View() string {
-	w := min(60, c.width-4)
-	text := strings.Join(wrap(c.question, w-4), "\n") + "\n\n" +
-		c.st.Key.Render("y") + c.st.Muted.Render(" yes   ") + c.st.Key.Render("n") + c.st.Muted.Render(" no")
-	box := c.st.Box.Width(w).Render(text)
-	return lipgloss.Place(c.width, c.height, lipgloss.Center, lipgloss.Center, box)
+func (q *confirm) View() string {
+	st := q.c.styles
+	w := min(60, q.width-4)
+	text := strings.Join(wrap(q.question, w-4), "\n") + "\n\n" +
+		st.Key.Render("y") + st.Muted.Render(" yes   ") + st.Key.Render("n") + st.Muted.Render(" no")
+	box := st.Box.Width(w).Render(text)
+	return lipgloss.Place(q.width, q.height, lipgloss.Center, lipgloss.Center, box)
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/afterview/afterview/timeline"
@@ -43,8 +44,10 @@ var sortNames = [numSorts]string{"due", "company", "stage", "last activity"}
 // with thousands of them, index slices: the chase order, the current sort,
 // and the rows the current tab and filter show. Only visible rows are drawn.
 type dashboard struct {
-	st   *Styles
-	keys *KeyMap
+	c       *common
+	styles  *Styles
+	keys    *keyMap
+	actions appActions
 
 	today     timeline.Date
 	lookahead int
@@ -77,13 +80,14 @@ type dashboard struct {
 }
 
 // newDashboard returns an empty dashboard.
-func newDashboard(st *Styles, keys *KeyMap) dashboard {
+func newDashboard(c *common) *dashboard {
 	f := textinput.New()
 	f.Prompt = "/"
 	f.Placeholder = "company, role or recruiter"
 	f.Cursor.SetMode(cursor.CursorStatic)
 	f.CharLimit = 100
-	return dashboard{st: st, keys: keys, filter: f, tab: tabActive, byID: map[int64]int{}}
+	return &dashboard{c: c, styles: c.styles, keys: c.keys, actions: appActions{c}, filter: f, tab: tabActive,
+		byID: map[int64]int{}, today: c.today, lookahead: c.settings.LookaheadDays}
 }
 
 // SetSize sets the area the dashboard draws in.
@@ -97,56 +101,6 @@ func (d *dashboard) SetSize(w, h int) {
 // tableHeight is the number of lines of rows and headings drawn: the body
 // less the tab line, the column titles and the footer line.
 func (d dashboard) tableHeight() int { return max(1, d.height-3) }
-
-// sectionHead is a heading of the Chase tab, "Overdue (2)", drawn on its own
-// line above the first row of its section. It is not a row: the cursor, the
-// keys that move it and the row count know nothing of it; only the lines
-// drawn (lineOf, atLine) do.
-type sectionHead struct {
-	row int // the section's first row (index into rows)
-	sec timeline.Section
-	n   int // the section's rows
-}
-
-// lines is the number of table lines: rows and headings.
-func (d dashboard) lines() int { return len(d.rows) + len(d.heads) }
-
-// lineOf returns the table line that shows row r: r plus the headings at or
-// above it (at most three, one per section).
-func (d dashboard) lineOf(r int) int {
-	l := r
-	for _, h := range d.heads {
-		if h.row <= r {
-			l++
-		}
-	}
-	return l
-}
-
-// atLine returns what table line l shows: row r (head -1), or heading head
-// (r -1).
-func (d dashboard) atLine(l int) (r, head int) {
-	for k := len(d.heads) - 1; k >= 0; k-- {
-		switch hl := d.heads[k].row + k; {
-		case l == hl:
-			return -1, k
-		case l > hl:
-			return l - k - 1, -1
-		}
-	}
-	return l, -1
-}
-
-// opensSection reports whether row r is the first of a section (so its
-// heading scrolls into view with it).
-func (d dashboard) opensSection(r int) bool {
-	for _, h := range d.heads {
-		if h.row == r {
-			return true
-		}
-	}
-	return false
-}
 
 // rowOf returns the row showing application id, or -1.
 func (d dashboard) rowOf(id int64) int {
@@ -246,73 +200,139 @@ func (d dashboard) Selected() (timeline.Entry, bool) {
 	return d.entries[d.rows[d.cursor]], true
 }
 
-// Update handles the dashboard's own keys (moving, tabs, filter, sort) and
-// the mouse wheel; the root handles the keys that open screens or write.
-func (d dashboard) Update(msg tea.Msg) (dashboard, tea.Cmd) {
+// Update handles the dashboard's keys (while the filter is typed, they are
+// its text), the mouse, and the loads and re-reads that change its rows.
+func (d *dashboard) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.MouseMsg:
-		return d.mouse(msg), nil
+		d.mouse(msg)
 	case tea.KeyMsg:
 		if d.filtering {
-			return d.filterKey(msg)
+			return d, d.filterKey(msg)
 		}
-		k := d.keys
-		switch {
-		case key.Matches(msg, k.Up):
-			d.setCursor(d.cursor - 1)
-		case key.Matches(msg, k.Down):
-			d.setCursor(d.cursor + 1)
-		case key.Matches(msg, k.PageUp):
-			d.setCursor(d.cursor - d.tableHeight())
-		case key.Matches(msg, k.PageDown):
-			d.setCursor(d.cursor + d.tableHeight())
-		case key.Matches(msg, k.Top):
-			d.setCursor(0)
-		case key.Matches(msg, k.Bottom):
-			d.setCursor(len(d.rows) - 1)
-		case key.Matches(msg, k.NextTab):
-			d.setTab((d.tab + 1) % numTabs)
-		case key.Matches(msg, k.PrevTab):
-			d.setTab((d.tab + numTabs - 1) % numTabs)
-		case key.Matches(msg, k.Filter):
-			d.filtering = true
-			return d, d.filter.Focus()
-		case key.Matches(msg, k.Back):
-			if d.filter.Value() != "" {
-				d.filter.SetValue("")
-				d.refilter()
-			}
-		case key.Matches(msg, k.Sort):
-			d.sort = (d.sort + 1) % numSorts
-			d.resort()
-			if d.tab == tabChase {
-				return d, statusCmd("Sorted the other tabs by " + sortNames[d.sort] + "; the Chase tab keeps the chase order (due, kind, company).")
-			}
+		return d, d.key(msg)
+	case loadedMsg:
+		if msg.err != nil {
+			d.loadErr = msg.err
+			return d, nil
 		}
+		d.setData(msg.entries, d.c.today, d.c.settings.LookaheadDays)
+	case entryMsg:
+		return d, d.onEntry(msg)
+	case appDeletedMsg:
+		d.remove(msg.id)
 	}
 	return d, nil
 }
 
+// key handles a key: those that open a screen or act on the selected
+// application, then moving, tabs, filter and sort.
+func (d *dashboard) key(msg tea.KeyMsg) tea.Cmd {
+	k := d.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		return msgCmd(helpMsg{})
+	case key.Matches(msg, k.Add):
+		return open(newAppForm(d.c, nil))
+	}
+	e, ok := d.Selected()
+	switch {
+	case ok && key.Matches(msg, k.Open):
+		return open(newDetail(d.c, e))
+	case ok || key.Matches(msg, k.Undo):
+		if cmd, done := d.actions.handle(msg, e.App, e.Next); done {
+			return cmd
+		}
+	}
+	switch {
+	case key.Matches(msg, k.Up):
+		d.setCursor(d.cursor - 1)
+	case key.Matches(msg, k.Down):
+		d.setCursor(d.cursor + 1)
+	case key.Matches(msg, k.PageUp):
+		d.setCursor(d.cursor - d.tableHeight())
+	case key.Matches(msg, k.PageDown):
+		d.setCursor(d.cursor + d.tableHeight())
+	case key.Matches(msg, k.Top):
+		d.setCursor(0)
+	case key.Matches(msg, k.Bottom):
+		d.setCursor(len(d.rows) - 1)
+	case key.Matches(msg, k.NextTab):
+		d.setTab((d.tab + 1) % numTabs)
+	case key.Matches(msg, k.PrevTab):
+		d.setTab((d.tab + numTabs - 1) % numTabs)
+	case key.Matches(msg, k.Filter):
+		d.filtering = true
+		return d.filter.Focus()
+	case key.Matches(msg, k.Back):
+		if d.filter.Value() != "" {
+			d.filter.SetValue("")
+			d.refilter()
+		}
+	case key.Matches(msg, k.Sort):
+		d.sort = (d.sort + 1) % numSorts
+		d.resort()
+		if d.tab == tabChase {
+			return status("Sorted the other tabs by " + sortNames[d.sort] + "; the Chase tab keeps the chase order (due, kind, company).")
+		}
+	}
+	return nil
+}
+
+// typing reports whether the filter has the keyboard.
+func (d *dashboard) typing() bool { return d.filtering }
+
+// onEntry patches one application's row after the user's write, and moves
+// to the tab that holds it now, the cursor on it (a new application also
+// clears a filter that hides it; a change only says so).
+func (d *dashboard) onEntry(msg entryMsg) tea.Cmd {
+	switch {
+	case msg.err != nil:
+		return statusErr("Could not read the change back: " + msg.err.Error())
+	case msg.gone:
+		d.remove(msg.id)
+	case msg.added:
+		d.patch(msg.entry)
+		d.focus(msg.id)
+	default:
+		d.patch(msg.entry)
+		t, moved, hidden := d.follow(msg.id)
+		name := Sanitize(msg.entry.App.Company)
+		switch {
+		case hidden:
+			return addStatus(fmt.Sprintf("%s is on the %s tab, hidden by the filter %q: esc clears it.", name, tabNames[t], Sanitize(d.filter.Value())))
+		case moved:
+			return addStatus(fmt.Sprintf("%s is on the %s tab now.", name, tabNames[t]))
+		}
+	}
+	return nil
+}
+
+// addStatus returns the command that adds a sentence to the status line.
+func addStatus(text string) tea.Cmd { return msgCmd(statusMsg{text: text, add: true}) }
+
 // filterKey handles a key while the filter is being typed: every printable
 // key is text; enter keeps the filter, esc clears it, arrows move.
-func (d dashboard) filterKey(msg tea.KeyMsg) (dashboard, tea.Cmd) {
+func (d *dashboard) filterKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case msg.Type == tea.KeyEnter:
 		d.filtering = false
 		d.filter.Blur()
-		return d, nil
+		return nil
 	case msg.Type == tea.KeyEsc:
 		d.filtering = false
 		d.filter.Blur()
 		d.filter.SetValue("")
 		d.refilter()
-		return d, nil
+		return nil
 	case msg.Type == tea.KeyUp:
 		d.setCursor(d.cursor - 1)
-		return d, nil
+		return nil
 	case msg.Type == tea.KeyDown:
 		d.setCursor(d.cursor + 1)
-		return d, nil
+		return nil
 	}
 	before := d.filter.Value()
 	var cmd tea.Cmd
@@ -320,12 +340,12 @@ func (d dashboard) filterKey(msg tea.KeyMsg) (dashboard, tea.Cmd) {
 	if d.filter.Value() != before {
 		d.refilter()
 	}
-	return d, cmd
+	return cmd
 }
 
 // mouse scrolls with the wheel and selects a row with a click (y is relative
 // to the dashboard's first line).
-func (d dashboard) mouse(msg tea.MouseMsg) dashboard {
+func (d *dashboard) mouse(msg tea.MouseMsg) {
 	switch {
 	case msg.Button == tea.MouseButtonWheelUp:
 		d.setCursor(d.cursor - 1)
@@ -339,16 +359,10 @@ func (d dashboard) mouse(msg tea.MouseMsg) dashboard {
 			}
 		}
 	}
-	return d
 }
 
 // setTab switches tabs.
 func (d *dashboard) setTab(t tab) {
 	d.tab = t
 	d.refilter()
-}
-
-// statusCmd returns a command that shows a line in the status bar.
-func statusCmd(text string) tea.Cmd {
-	return func() tea.Msg { return statusMsg{text: text} }
 }

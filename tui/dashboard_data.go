@@ -239,3 +239,53 @@ func tabOf(e *timeline.Entry) tab {
 func searchText(a timeline.Application) string {
 	return strings.ToLower(Sanitize(a.Company + " " + a.Role + " " + a.Recruiter))
 }
+
+// sectionHead is a heading of the Chase tab, "Overdue (2)", drawn on its own
+// line above the first row of its section. It is not a row: the cursor, the
+// keys that move it and the row count know nothing of it; only the lines
+// drawn (lineOf, atLine) do.
+type sectionHead struct {
+	row int // the section's first row (index into rows)
+	sec timeline.Section
+	n   int // the section's rows
+}
+
+// lines is the number of table lines: rows and headings.
+func (d dashboard) lines() int { return len(d.rows) + len(d.heads) }
+
+// lineOf returns the table line that shows row r: r plus the headings at or
+// above it (at most three, one per section).
+func (d dashboard) lineOf(r int) int {
+	l := r
+	for _, h := range d.heads {
+		if h.row <= r {
+			l++
+		}
+	}
+	return l
+}
+
+// atLine returns what table line l shows: row r (head -1), or heading head
+// (r -1).
+func (d dashboard) atLine(l int) (r, head int) {
+	for k := len(d.heads) - 1; k >= 0; k-- {
+		switch hl := d.heads[k].row + k; {
+		case l == hl:
+			return -1, k
+		case l > hl:
+			return l - k - 1, -1
+		}
+	}
+	return l, -1
+}
+
+// opensSection reports whether row r is the first of a section (so its
+// heading scrolls into view with it).
+func (d dashboard) opensSection(r int) bool {
+	for _, h := range d.heads {
+		if h.row == r {
+			return true
+		}
+	}
+	return false
+}

@@ -125,15 +125,15 @@ func TestCursorStaysOnTheApplicationAfterAReload(t *testing.T) {
 func TestPollReloadsOnlyOnAChangeOrANewDay(t *testing.T) {
 	fs := fixtureStore()
 	m := testModel(t, fs, 100, 30)
-	_, msgs := send(t, m, pollMsg{version: m.version, today: testToday})
+	_, msgs := send(t, m, pollMsg{version: m.data.version, today: testToday})
 	for _, msg := range msgs {
 		if _, ok := msg.(loadedMsg); ok {
 			t.Fatal("reloaded although nothing changed")
 		}
 	}
-	m, _ = send(t, m, pollMsg{version: m.version, today: testToday.AddDays(1)})
-	if m.today != testToday.AddDays(1) || m.dash.today != testToday.AddDays(1) {
-		t.Errorf("the date did not roll over: %s", m.today)
+	m, _ = send(t, m, pollMsg{version: m.data.version, today: testToday.AddDays(1)})
+	if m.c.today != testToday.AddDays(1) || m.dash.today != testToday.AddDays(1) {
+		t.Errorf("the date did not roll over: %s", m.c.today)
 	}
 }
 
@@ -186,16 +186,16 @@ func TestNavigationKeysAndWheel(t *testing.T) {
 func TestOnlyTheTopLevelQuitsOnQ(t *testing.T) {
 	m := testModel(t, fixtureStore(), 100, 30)
 	m, msgs := press(t, m, "enter")
-	if m.top() != scrDetail {
+	if !isTop[*detail](m) {
 		t.Fatal("enter did not open the detail")
 	}
 	m, msgs = press(t, m, "q")
-	if quits(msgs) || m.top() != scrDashboard {
+	if quits(msgs) || !isTop[*dashboard](m) {
 		t.Fatal("q in the detail should go back, not quit")
 	}
 	m, _ = press(t, m, "a")
 	m, msgs = press(t, m, "q")
-	if quits(msgs) || m.top() != scrAppForm {
+	if quits(msgs) || !isTop[*appForm](m) {
 		t.Fatal("q in a form should be text")
 	}
 	m, _ = press(t, m, "esc")
@@ -217,7 +217,7 @@ func TestHelpTakesTheKeysWhileOpen(t *testing.T) {
 		t.Fatal("? should show the full help")
 	}
 	m, msgs := press(t, m, "j", "enter", "c")
-	if m.dash.cursor != before || m.top() != scrDashboard || len(msgs) != 0 {
+	if m.dash.cursor != before || !isTop[*dashboard](m) || len(msgs) != 0 {
 		t.Fatal("keys leaked through the help")
 	}
 	m, _ = press(t, m, "?")
@@ -261,7 +261,7 @@ func TestALoadFailureIsShown(t *testing.T) {
 	fs := fixtureStore()
 	fs.failRead = errors.New("disk I/O error")
 	m := newModel(fs, Options{Today: func() timeline.Date { return testToday }}, lipgloss.DefaultRenderer())
-	m.pollEvery = 0
+	m.data.pollEvery = 0
 	m, _ = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 20})
 	m, _ = runCmds(t, m, m.Init())
 	m, _ = press(t, m, "j") // the status line clears; the body keeps saying it
@@ -272,7 +272,7 @@ func TestALoadFailureIsShown(t *testing.T) {
 
 func TestAStaleLoadIsIgnored(t *testing.T) {
 	m := testModel(t, fixtureStore(), 100, 30)
-	m.shownSeq = 5
+	m.data.shownSeq = 5
 	m, _ = send(t, m, loadedMsg{seq: 4})
 	if len(m.dash.entries) == 0 {
 		t.Error("an older load replaced a newer one")

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/charmbracelet/bubbles/key"
 	"math"
 	"strings"
 
@@ -114,7 +115,7 @@ func (d dashboard) View() string {
 	h := d.tableHeight()
 	drawn := 0
 	if msg := d.emptyText(); msg != "" {
-		b.WriteString("\n  " + d.st.Muted.Render(fit(msg, d.width-2)))
+		b.WriteString("\n  " + d.styles.Muted.Render(fit(msg, d.width-2)))
 		drawn = 1
 	}
 	for l := d.offset; l < d.lines() && drawn < h; l++ {
@@ -141,9 +142,9 @@ func (d dashboard) tabsView() string {
 	for t := tab(0); t < numTabs; t++ {
 		label := fmt.Sprintf("%s %d", tabNames[t], d.counts[t])
 		if t == d.tab {
-			parts = append(parts, d.st.TabActive.Render("["+label+"]"))
+			parts = append(parts, d.styles.TabActive.Render("["+label+"]"))
 		} else {
-			parts = append(parts, d.st.Tab.Render(" "+label+" "))
+			parts = append(parts, d.styles.Tab.Render(" "+label+" "))
 		}
 	}
 	line := " " + strings.Join(parts, " ")
@@ -152,7 +153,7 @@ func (d dashboard) tabsView() string {
 		sortLabel = "chase order"
 	}
 	if pad := d.width - ansi.StringWidth(line) - len(sortLabel) - 1; pad >= 2 {
-		line += strings.Repeat(" ", pad) + d.st.Muted.Render(sortLabel)
+		line += strings.Repeat(" ", pad) + d.styles.Muted.Render(sortLabel)
 	}
 	return line
 }
@@ -163,7 +164,7 @@ func (d dashboard) titlesView() string {
 	for i, c := range d.cols {
 		cells[i] = pad(c.title, c.width)
 	}
-	return d.st.Muted.Render(strings.TrimRight(strings.Repeat(" ", markerWidth)+strings.Join(cells, strings.Repeat(" ", colGap)), " "))
+	return d.styles.Muted.Render(strings.TrimRight(strings.Repeat(" ", markerWidth)+strings.Join(cells, strings.Repeat(" ", colGap)), " "))
 }
 
 // emptyText says why no row is shown, or "" when there are rows.
@@ -195,7 +196,7 @@ func (d dashboard) emptyText() string {
 // does ("Overdue (2)"), in the margin left of the rows' marker column.
 func (d dashboard) headView(h sectionHead) string {
 	name, count := sectionHeading(h.sec, h.n)
-	return " " + d.st.SectionHeading(h.sec).Render(name) + d.st.Muted.Render(count)
+	return " " + d.styles.SectionHeading(h.sec).Render(name) + d.styles.Muted.Render(count)
 }
 
 // rowView draws one entry. The selected row has the "›" marker and reverse
@@ -203,7 +204,7 @@ func (d dashboard) headView(h sectionHead) string {
 func (d dashboard) rowView(e *timeline.Entry, selected bool) string {
 	var b strings.Builder
 	if selected {
-		b.WriteString(d.st.Marker.Render("›") + " ")
+		b.WriteString(d.styles.Marker.Render("›") + " ")
 	} else {
 		b.WriteString("  ")
 	}
@@ -225,7 +226,7 @@ func (d dashboard) rowView(e *timeline.Entry, selected bool) string {
 		}
 	}
 	if selected {
-		b.WriteString(d.st.Selected.Render(line.String()))
+		b.WriteString(d.styles.Selected.Render(line.String()))
 	} else {
 		b.WriteString(line.String())
 	}
@@ -234,7 +235,7 @@ func (d dashboard) rowView(e *timeline.Entry, selected bool) string {
 
 // cell returns a column's text for an entry and its style (nil: plain).
 func (d dashboard) cell(e *timeline.Entry, id colID) (string, *lipgloss.Style) {
-	st := d.st
+	st := d.styles
 	switch id {
 	case colCompany:
 		return Sanitize(e.App.Company), &st.Bold
@@ -273,7 +274,7 @@ func nextLabel(e *timeline.Entry) string {
 
 // dueCell is the DUE column: relative to today, coloured by urgency.
 func (d dashboard) dueCell(e *timeline.Entry) (string, *lipgloss.Style) {
-	st := d.st
+	st := d.styles
 	switch {
 	case e.App.Archived:
 		return "", nil
@@ -301,11 +302,11 @@ func (d dashboard) bar(e *timeline.Entry, width int, plain bool) string {
 	if plain {
 		return done + left
 	}
-	style := d.st.BarDone
+	style := d.styles.BarDone
 	if e.Next != nil && !e.Snoozed(d.today) {
-		style = d.st.Due(e.Next.Due, d.today, d.lookahead)
+		style = d.styles.Due(e.Next.Due, d.today, d.lookahead)
 	}
-	return style.Render(done) + d.st.BarLeft.Render(left)
+	return style.Render(done) + d.styles.BarLeft.Render(left)
 }
 
 // footerView is the filter while it is typed or set, else the selected
@@ -314,9 +315,9 @@ func (d dashboard) footerView() string {
 	if d.filtering || d.filter.Value() != "" {
 		v := d.filter.View()
 		if !d.filtering {
-			v = d.st.Accent.Render("/" + Sanitize(d.filter.Value()))
+			v = d.styles.Accent.Render("/" + Sanitize(d.filter.Value()))
 		}
-		return " " + v + d.st.Muted.Render(fmt.Sprintf("  %d match", len(d.rows))+plural(len(d.rows), "", "es"))
+		return " " + v + d.styles.Muted.Render(fmt.Sprintf("  %d match", len(d.rows))+plural(len(d.rows), "", "es"))
 	}
 	e, ok := d.Selected()
 	if !ok {
@@ -338,32 +339,44 @@ func (d dashboard) footerView() string {
 	default:
 		text = "Nothing to do: " + e.Stage.Label()
 	}
-	return " " + d.st.Muted.Render(fit(text, d.width-2))
+	return " " + d.styles.Muted.Render(fit(text, d.width-2))
 }
 
-// fit cuts s (plain text) to width cells with "…".
-func fit(s string, width int) string {
-	if width <= 0 {
-		return ""
+// headerCounts are the header's counts, styled, most important first.
+func (d *dashboard) headerCounts() []string {
+	st := d.styles
+	parts := []string{}
+	if d.toChase > 0 {
+		parts = append(parts, st.Today.Render(fmt.Sprintf("%d to chase", d.toChase)))
+	} else {
+		parts = append(parts, st.Good.Render("nothing to chase"))
 	}
-	if ansi.StringWidth(s) <= width {
-		return s
+	parts = append(parts, fmt.Sprintf("%d waiting", d.waiting))
+	if d.offers > 0 {
+		parts = append(parts, st.Good.Render(fmt.Sprintf("%d offer%s", d.offers, plural(d.offers, "", "s"))))
 	}
-	return ansi.Truncate(s, width, "…")
+	return parts
 }
 
-// pad right-pads s (plain text) with spaces to width cells.
-func pad(s string, width int) string {
-	if n := width - ansi.StringWidth(s); n > 0 {
-		return s + strings.Repeat(" ", n)
+// ShortHelp implements help.KeyMap: the help bar of the top level, or of
+// the filter while it is typed.
+func (d *dashboard) ShortHelp() []key.Binding {
+	k := d.keys
+	if d.filtering {
+		return k.filterHelp()
 	}
-	return s
+	return []key.Binding{k.Open, k.more(), k.NextTab, k.Add, k.Log, k.Chased, k.Snooze, k.Draft, k.Filter, k.Sort, k.Quit}
 }
 
-// plural returns one or many by n.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
+// FullHelp implements help.KeyMap.
+func (d *dashboard) FullHelp() [][]key.Binding {
+	k := d.keys
+	if d.filtering {
+		return [][]key.Binding{k.filterHelp()}
 	}
-	return many
+	return [][]key.Binding{k.nav(),
+		{k.NextTab, k.PrevTab, k.Filter, k.Sort, k.Open},
+		{k.Add, k.Edit, k.long(k.Log, "log an event"), k.Archive, k.Delete},
+		{k.Chased, k.Snooze, k.Undo, k.long(k.Draft, "draft a message")},
+		{k.Help, k.Quit, k.ForceQuit}}
 }

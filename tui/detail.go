@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/afterview/afterview/store"
 	"github.com/afterview/afterview/timeline"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -14,8 +16,10 @@ import (
 // history (newest first), whose selected event x removes. It scrolls, keeping
 // the selected event on screen.
 type detail struct {
-	st   *Styles
-	keys *KeyMap
+	c       *common
+	styles  *Styles
+	keys    *keyMap
+	actions appActions
 
 	id     int64
 	entry  timeline.Entry   // from the list, shown until the derivation comes
@@ -33,10 +37,14 @@ type detail struct {
 	width, height int
 }
 
-// newDetail opens the detail of e; its derivation follows (setDerived).
-func newDetail(st *Styles, keys *KeyMap, e timeline.Entry, today timeline.Date, set timeline.Settings) detail {
-	return detail{st: st, keys: keys, id: e.App.ID, entry: e, today: today, set: set}
+// newDetail opens the detail of e; its derivation follows (Init).
+func newDetail(c *common, e timeline.Entry) *detail {
+	return &detail{c: c, styles: c.styles, keys: c.keys, actions: appActions{c}, id: e.App.ID, entry: e,
+		today: c.today, set: c.settings}
 }
+
+// Init reads the application's derivation.
+func (v *detail) Init() tea.Cmd { return deriveCmd(v.c.store, v.id) }
 
 // SetSize sets the area the detail draws in.
 func (v *detail) SetSize(w, h int) {
@@ -73,8 +81,10 @@ func (v detail) SelectedEvent() (timeline.Event, bool) {
 	return v.d.Events[n-1-v.sel], true
 }
 
-// Update moves the selection through the history and scrolls.
-func (v detail) Update(msg tea.Msg) (detail, tea.Cmd) {
+// Update handles the detail's keys, and re-reads the application when it
+// changed (a reload, or a write to it); it closes when the application is
+// gone.
+func (v *detail) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.MouseMsg:
 		switch msg.Button {
@@ -84,26 +94,102 @@ func (v detail) Update(msg tea.Msg) (detail, tea.Cmd) {
 			v.scroll(3)
 		}
 	case tea.KeyMsg:
-		k := v.keys
-		switch {
-		case key.Matches(msg, k.Up, k.Down) && !v.selectedVisible():
-			// The first press brings the history's selection into view.
-			v.showSelected()
-		case key.Matches(msg, k.Up):
-			v.selectEvent(v.sel - 1)
-		case key.Matches(msg, k.Down):
-			v.selectEvent(v.sel + 1)
-		case key.Matches(msg, k.PageUp):
-			v.scroll(-v.height)
-		case key.Matches(msg, k.PageDown):
-			v.scroll(v.height)
-		case key.Matches(msg, k.Top):
-			v.offset = 0
-		case key.Matches(msg, k.Bottom):
-			v.scroll(len(v.lines))
+		return v, v.key(msg)
+	case loadedMsg:
+		if msg.err == nil {
+			return v, deriveCmd(v.c.store, v.id)
+		}
+	case entryMsg:
+		if msg.id == v.id && !msg.gone && msg.err == nil {
+			return v, deriveCmd(v.c.store, v.id)
+		}
+	case appDeletedMsg:
+		if msg.id == v.id {
+			return v, closeScreen(v)
+		}
+	case derivedMsg:
+		if msg.id == v.id {
+			return v, v.onDerived(msg)
 		}
 	}
 	return v, nil
+}
+
+// onDerived shows a fresh derivation, or closes when the application is gone.
+func (v *detail) onDerived(msg derivedMsg) tea.Cmd {
+	switch {
+	case errors.Is(msg.err, store.ErrNotFound):
+		return tea.Batch(closeScreen(v), statusErr("That application no longer exists (deleted elsewhere)."))
+	case msg.err != nil:
+		v.err = msg.err
+		v.build()
+	default:
+		v.setDerived(msg.d, v.c.today, v.c.settings)
+	}
+	return nil
+}
+
+// key handles a key: leaving, help, the keys that act on the application
+// (appActions; x removes the selected event), then moving and scrolling.
+func (v *detail) key(msg tea.KeyMsg) tea.Cmd {
+	k := v.keys
+	switch {
+	case key.Matches(msg, k.Back, k.Quit):
+		return closeScreen(v)
+	case key.Matches(msg, k.Help):
+		return msgCmd(helpMsg{})
+	case key.Matches(msg, k.Undo):
+		return msgCmd(undoMsg{})
+	}
+	if v.loaded {
+		app := v.d.App
+		switch {
+		case key.Matches(msg, k.RemoveEvent):
+			if ev, ok := v.SelectedEvent(); ok {
+				q := fmt.Sprintf("Remove %s from %s? Use this to correct a mistake; the stage is worked out again.", eventName(ev), Sanitize(app.Company))
+				return open(newConfirm(v.c, q, deleteEventCmd(v.c.store, ev.ID, "")))
+			}
+			return nil
+		case key.Matches(msg, k.Draft) && v.d.Next != nil:
+			return msgCmd(draftOf(v.c, v.d, v.c.today))
+		}
+		if cmd, ok := v.actions.handle(msg, app, v.d.Next); ok {
+			return cmd
+		}
+	}
+	switch {
+	case key.Matches(msg, k.Up, k.Down) && !v.selectedVisible():
+		// The first press brings the history's selection into view.
+		v.showSelected()
+	case key.Matches(msg, k.Up):
+		v.selectEvent(v.sel - 1)
+	case key.Matches(msg, k.Down):
+		v.selectEvent(v.sel + 1)
+	case key.Matches(msg, k.PageUp):
+		v.scroll(-v.height)
+	case key.Matches(msg, k.PageDown):
+		v.scroll(v.height)
+	case key.Matches(msg, k.Top):
+		v.offset = 0
+	case key.Matches(msg, k.Bottom):
+		v.scroll(len(v.lines))
+	}
+	return nil
+}
+
+// ShortHelp implements help.KeyMap.
+func (v *detail) ShortHelp() []key.Binding {
+	k := v.keys
+	return []key.Binding{k.back(), k.Log, k.Edit, k.RemoveEvent, k.Draft, k.Chased, k.Snooze, k.Help}
+}
+
+// FullHelp implements help.KeyMap.
+func (v *detail) FullHelp() [][]key.Binding {
+	k := v.keys
+	return [][]key.Binding{k.nav(),
+		{k.Edit, k.long(k.Log, "log an event"), k.RemoveEvent, k.Archive, k.Delete},
+		{k.Chased, k.Snooze, k.Undo, k.long(k.Draft, "draft a message")},
+		{k.back(), k.Help, k.ForceQuit}}
 }
 
 // selectEvent selects event i (newest first) and scrolls to it.
@@ -142,11 +228,11 @@ func (v *detail) showSelected() {
 }
 
 // View draws the visible lines: exactly height of them.
-func (v detail) View() string { return window(v.lines, v.offset, v.height) }
+func (v *detail) View() string { return window(v.lines, v.offset, v.height) }
 
 // build lays out every line of the detail for the current width.
 func (v *detail) build() {
-	st, w := v.st, v.width
+	st, w := v.styles, v.width
 	e := v.entry
 	var ls []string
 	add := func(s ...string) { ls = append(ls, s...) }
@@ -241,7 +327,7 @@ func (v *detail) build() {
 
 // nextRows adds the next action (or start date) and its due date.
 func (v *detail) nextRows(row func(label, text string)) {
-	e, st := v.entry, v.st
+	e, st := v.entry, v.styles
 	switch {
 	case e.Next != nil:
 		row("Next", Sanitize(e.Next.Text))
@@ -264,7 +350,7 @@ func (v *detail) nextRows(row func(label, text string)) {
 // eventLines draws one event of the history: date, type, its fields, and
 // its note on the following lines.
 func (v *detail) eventLines(ev timeline.Event, selected bool) []string {
-	st, w := v.st, v.width
+	st, w := v.styles, v.width
 	head := pad(ev.Date.Format("Mon 2 Jan 2006"), 17) + pad(string(ev.Type), 10)
 	var extra []string
 	if !ev.By.IsZero() {

@@ -41,9 +41,7 @@ func TestDetailTimelineKinds(t *testing.T) {
 		fs := fixtureStore()
 		m := testModel(t, fs, 100, 60)
 		m, _ = send(t, m, nil)
-		m.detail = newDetail(m.styles, m.keys, timeline.Entry{App: timeline.Application{ID: fs.idOf(company)}}, testToday, fs.set)
-		m.push(scrDetail)
-		m, _ = runCmds(t, m, deriveCmd(fs, fs.idOf(company), forDetail))
+		m, _ = send(t, m, openMsg{newDetail(m.c, timeline.Entry{App: timeline.Application{ID: fs.idOf(company)}})})
 		v := m.View()
 		for _, want := range wants {
 			if !strings.Contains(v, want) {
@@ -58,28 +56,28 @@ func TestDetailRemovesAnEventAfterConfirming(t *testing.T) {
 	m := testModel(t, fs, 100, 40)
 	m = selectCompany(t, m, "Acme Robotics")
 	m, _ = press(t, m, "enter")
-	if ev, _ := m.detail.SelectedEvent(); ev.Note != "onsite loop with bar raiser" {
+	if ev, _ := topAs[*detail](t, m).SelectedEvent(); ev.Note != "onsite loop with bar raiser" {
 		t.Fatalf("the newest event should be selected first, got %+v", ev)
 	}
 	m, _ = press(t, m, "j") // the phone screen
 	m, _ = press(t, m, "x")
-	if m.top() != scrConfirm || !strings.Contains(m.View(), "Remove the interview of Wed 28 Oct") {
+	if !isTop[*confirm](m) || !strings.Contains(m.View(), "Remove the interview of Wed 28 Oct") {
 		t.Fatalf("x should ask first:\n%s", m.View())
 	}
 	m, _ = press(t, m, "j", "enter", "c") // ignored by the confirmation
-	if m.top() != scrConfirm || len(fs.writes) != 0 {
+	if !isTop[*confirm](m) || len(fs.writes) != 0 {
 		t.Fatal("keys other than y/n acted behind the confirmation")
 	}
 	m, _ = press(t, m, "n")
-	if m.top() != scrDetail || len(fs.writes) != 0 {
+	if !isTop[*detail](m) || len(fs.writes) != 0 {
 		t.Fatal("n should go back with nothing written")
 	}
 	m, _ = press(t, m, "x", "y")
 	if len(fs.writes) != 1 || !strings.HasPrefix(fs.writes[0], "unlog ") {
 		t.Fatalf("writes %v", fs.writes)
 	}
-	if m.top() != scrDetail || len(m.detail.d.Events) != 1 {
-		t.Errorf("the detail should show 1 event now, has %d", len(m.detail.d.Events))
+	if !isTop[*detail](m) || len(topAs[*detail](t, m).d.Events) != 1 {
+		t.Errorf("the detail should show 1 event now, has %d", len(topAs[*detail](t, m).d.Events))
 	}
 }
 
@@ -88,7 +86,7 @@ func TestDeleteAndArchiveAskFirst(t *testing.T) {
 	m := testModel(t, fs, 100, 30)
 	m = selectCompany(t, m, "Acme Robotics")
 	m, _ = press(t, m, "D", "esc")
-	if len(fs.writes) != 0 || m.top() != scrDashboard {
+	if len(fs.writes) != 0 || !isTop[*dashboard](m) {
 		t.Fatal("esc should cancel the delete")
 	}
 	m, _ = press(t, m, "A", "y")
@@ -105,8 +103,8 @@ func TestDeleteAndArchiveAskFirst(t *testing.T) {
 	m = setTab(t, m, tabClosed)
 	m = selectCompany(t, m, "Acme Robotics")
 	m, _ = press(t, m, "enter", "D", "y")
-	if fs.writes[1] != "delete 1" || m.top() != scrDashboard {
-		t.Fatalf("writes %v, top %d", fs.writes, m.top())
+	if fs.writes[1] != "delete 1" || !isTop[*dashboard](m) {
+		t.Fatalf("writes %v, top %T", fs.writes, m.top())
 	}
 	if _, ok := m.dash.byID[1]; ok {
 		t.Error("the deleted application is still listed")
@@ -131,7 +129,7 @@ func TestDetailScrollsToTheSelectedEvent(t *testing.T) {
 	}
 	checkSize(t, m)
 	m, _ = send(t, m, tea.MouseMsg{Button: tea.MouseButtonWheelUp, Action: tea.MouseActionPress})
-	if m.detail.offset == 0 {
+	if topAs[*detail](t, m).offset == 0 {
 		t.Error("the wheel should scroll the detail")
 	}
 }
@@ -146,13 +144,13 @@ func TestDetailFollowsChangesFromElsewhere(t *testing.T) {
 	fs.version++
 	fs.mu.Unlock()
 	m, _ = send(t, m, pollMsg{version: fs.version, today: testToday})
-	if m.detail.d.Stage != timeline.StageHold || !strings.Contains(m.View(), "[on hold]") {
-		t.Errorf("the detail did not follow the change: %s", m.detail.d.Stage)
+	if topAs[*detail](t, m).d.Stage != timeline.StageHold || !strings.Contains(m.View(), "[on hold]") {
+		t.Errorf("the detail did not follow the change: %s", topAs[*detail](t, m).d.Stage)
 	}
 	fs.DeleteApplication(1)
 	m, _ = send(t, m, pollMsg{version: fs.version, today: testToday})
-	if m.top() != scrDashboard || !strings.Contains(m.status, "no longer exists") {
-		t.Errorf("a deletion elsewhere should close the detail: top %d, status %q", m.top(), m.status)
+	if !isTop[*dashboard](m) || !strings.Contains(m.status, "no longer exists") {
+		t.Errorf("a deletion elsewhere should close the detail: top %T, status %q", m.top(), m.status)
 	}
 }
 
@@ -164,11 +162,11 @@ func TestShortDetailOpensAtItsTop(t *testing.T) {
 		t.Errorf("the detail should open at its top:\n%s", v)
 	}
 	m, _ = press(t, m, "j")
-	if ev, _ := m.detail.SelectedEvent(); ev.Type != timeline.EventChecks || !strings.Contains(m.View(), "› Thu 5 Nov 2026") {
+	if ev, _ := topAs[*detail](t, m).SelectedEvent(); ev.Type != timeline.EventChecks || !strings.Contains(m.View(), "› Thu 5 Nov 2026") {
 		t.Errorf("the first j should show the newest event, selected:\n%s", m.View())
 	}
 	m, _ = press(t, m, "j")
-	if ev, _ := m.detail.SelectedEvent(); ev.Type != timeline.EventAccepted {
+	if ev, _ := topAs[*detail](t, m).SelectedEvent(); ev.Type != timeline.EventAccepted {
 		t.Errorf("the second j should select the next event, got %s", ev.Type)
 	}
 }

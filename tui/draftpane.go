@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/afterview/afterview/timeline"
@@ -9,11 +10,12 @@ import (
 )
 
 // draftPane shows the follow-up draft for an application (Draft) with whom
-// to send it to. The root acts on its keys: y copies the body with OSC 52,
-// o opens a mailto: link when the contact is an email address.
+// to send it to: y copies the body with OSC 52, o opens a mailto: link when
+// the contact is an email address.
 type draftPane struct {
-	st   *Styles
-	keys *KeyMap
+	c      *common
+	styles *Styles
+	keys   *keyMap
 
 	appID   int64
 	company string
@@ -29,9 +31,9 @@ type draftPane struct {
 }
 
 // newDraftPane builds the draft for d on today.
-func newDraftPane(st *Styles, keys *KeyMap, d timeline.Derived, today timeline.Date) draftPane {
+func newDraftPane(c *common, d timeline.Derived, today timeline.Date) *draftPane {
 	subject, body := Draft(d, today)
-	p := draftPane{st: st, keys: keys, appID: d.App.ID, company: Sanitize(d.App.Company),
+	p := &draftPane{c: c, styles: c.styles, keys: c.keys, appID: d.App.ID, company: Sanitize(d.App.Company),
 		email: emailOf(Sanitize(d.App.Contact)), subject: subject, body: body}
 	if d.Next != nil {
 		p.kind = d.Next.Kind
@@ -59,7 +61,7 @@ func (p *draftPane) SetSize(w, h int) {
 
 // build lays the draft out for the width.
 func (p *draftPane) build() {
-	st := p.st
+	st := p.styles
 	kind := map[timeline.ActionKind]string{timeline.ActOffer: "offer questions", timeline.ActCheckin: "on-hold check-in",
 		timeline.ActReapply: "reapply note", timeline.ActFollowup: "status check"}[p.kind]
 	ls := []string{
@@ -82,8 +84,9 @@ func (p *draftPane) build() {
 	p.lines = ls
 }
 
-// Update scrolls the draft.
-func (p draftPane) Update(msg tea.Msg) (draftPane, tea.Cmd) {
+// Update handles the pane's keys (copy, mail, scroll, back) and what
+// copying and the mail app answer.
+func (p *draftPane) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.MouseMsg:
 		switch msg.Button {
@@ -93,18 +96,64 @@ func (p draftPane) Update(msg tea.Msg) (draftPane, tea.Cmd) {
 			p.scroll(3)
 		}
 	case tea.KeyMsg:
-		switch {
-		case key.Matches(msg, p.keys.Up):
-			p.scroll(-1)
-		case key.Matches(msg, p.keys.Down):
-			p.scroll(1)
-		case key.Matches(msg, p.keys.PageUp):
-			p.scroll(-p.height)
-		case key.Matches(msg, p.keys.PageDown):
-			p.scroll(p.height)
+		return p, p.key(msg)
+	case copiedMsg:
+		if msg.err != nil {
+			return p, statusErr("Could not copy: " + msg.err.Error())
 		}
+		return p, status("Copied the message to the clipboard (via your terminal, OSC 52). Subject: " + p.subject)
+	case mailerMsg:
+		if msg.missing != "" {
+			return p, statusErr(fmt.Sprintf("No %s here to open your mail app: copy the message with y instead.", msg.missing))
+		}
+		return p, tea.Batch(status("Opening your mail app…"),
+			tea.ExecProcess(msg.cmd, func(err error) tea.Msg { return mailDoneMsg{err} }))
+	case mailDoneMsg:
+		if msg.err != nil {
+			return p, statusErr("The mail app did not open (" + msg.err.Error() + "): copy the message with y instead.")
+		}
+		return p, status("Handed the message to your mail app.")
 	}
 	return p, nil
+}
+
+// key handles a key of the pane.
+func (p *draftPane) key(msg tea.KeyMsg) tea.Cmd {
+	k := p.keys
+	switch {
+	case key.Matches(msg, k.Back, k.Quit):
+		return closeScreen(p)
+	case key.Matches(msg, k.Help):
+		return msgCmd(helpMsg{})
+	case key.Matches(msg, k.Copy):
+		return copyCmd(p.c.clipboard, p.body, p.c.getenv)
+	case key.Matches(msg, k.Mail):
+		if p.email == "" {
+			return statusErr("The contact is not an email address: copy the message with y instead.")
+		}
+		return mailerCmd(MailtoURL(p.email, p.subject, p.body), p.c.lookPath)
+	case key.Matches(msg, k.Up):
+		p.scroll(-1)
+	case key.Matches(msg, k.Down):
+		p.scroll(1)
+	case key.Matches(msg, k.PageUp):
+		p.scroll(-p.height)
+	case key.Matches(msg, k.PageDown):
+		p.scroll(p.height)
+	}
+	return nil
+}
+
+// ShortHelp implements help.KeyMap.
+func (p *draftPane) ShortHelp() []key.Binding {
+	k := p.keys
+	return []key.Binding{k.Copy, k.Mail, k.Up, k.Down, k.back()}
+}
+
+// FullHelp implements help.KeyMap.
+func (p *draftPane) FullHelp() [][]key.Binding {
+	k := p.keys
+	return [][]key.Binding{{k.Copy, k.Mail}, {k.Up, k.Down, k.PageUp, k.PageDown}, {k.back(), k.Help, k.ForceQuit}}
 }
 
 // scroll moves the view by n lines.
@@ -113,4 +162,4 @@ func (p *draftPane) scroll(n int) {
 }
 
 // View draws the visible lines: exactly height of them.
-func (p draftPane) View() string { return window(p.lines, p.offset, p.height) }
+func (p *draftPane) View() string { return window(p.lines, p.offset, p.height) }

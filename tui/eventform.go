@@ -12,22 +12,32 @@ import (
 // (timeline.EventTypes, with each type's help), then fill in only that
 // type's fields (Type.Fields()), the date (empty means today) and a note.
 type eventForm struct {
-	st    *Styles
-	keys  *KeyMap
-	app   timeline.Application
-	today timeline.Date
+	c      *common
+	styles *Styles
+	keys   *keyMap
+	app    timeline.Application
+	today  timeline.Date
 
 	step    int // 0: choosing the type, 1: the fields
 	typeIdx int
 	offset  int // the type list's scroll
 	form    form
+	fields  eventFields // the chosen type's fields (step 1)
 
 	width, height int
 }
 
+// eventFields are the fields of the type being logged; a field the type
+// does not have is nil.
+type eventFields struct {
+	date, note                    *field
+	by, deadline, until           *field
+	base, bonus, equity, currency *field
+}
+
 // newEventForm opens the type list for app.
-func newEventForm(st *Styles, keys *KeyMap, today timeline.Date, app timeline.Application) eventForm {
-	return eventForm{st: st, keys: keys, app: app, today: today}
+func newEventForm(c *common, app timeline.Application) *eventForm {
+	return &eventForm{c: c, styles: c.styles, keys: c.keys, app: app, today: c.today}
 }
 
 // SetSize sets the area the form draws in.
@@ -53,39 +63,53 @@ func (f *eventForm) scrollTypes() {
 
 // Update handles a key: on the list, moving, a letter jumping to a type and
 // enter choosing it; on the fields, the form's keys; esc goes back a step
-// and, from the list, cancels with nothing written.
-func (f eventForm) Update(msg tea.Msg) (eventForm, tea.Cmd) {
-	k, isKey := msg.(tea.KeyMsg)
-	if f.step == 1 {
-		if isKey && key.Matches(k, f.keys.Back) {
-			f.step = 0
-			return f, nil
+// and, from the list, cancels with nothing written. The form closes when the
+// event is logged.
+func (f *eventForm) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		if f.step == 1 {
+			if key.Matches(msg, f.keys.Back) {
+				f.step = 0
+				return f, nil
+			}
+			return f, f.updateFields(msg)
 		}
-		var cmd tea.Cmd
-		var submit bool
-		f.form, cmd, submit = f.form.update(msg)
-		if submit {
-			return f.submit()
+		return f, f.listKey(msg)
+	case tea.MouseMsg:
+		if f.step == 1 {
+			return f, f.updateFields(msg)
 		}
-		return f, cmd
-	}
-	if m, ok := msg.(tea.MouseMsg); ok {
-		switch m.Button {
+		switch msg.Button {
 		case tea.MouseButtonWheelUp:
 			f.typeIdx = max(0, f.typeIdx-1)
 		case tea.MouseButtonWheelDown:
 			f.typeIdx = min(len(timeline.EventTypes)-1, f.typeIdx+1)
 		}
 		f.scrollTypes()
-		return f, nil
+	default:
+		if f.step == 1 {
+			return f, f.form.writeResult(f, msg)
+		}
 	}
-	if !isKey {
-		return f, nil
+	return f, nil
+}
+
+// updateFields hands a key or the wheel to the fields, and saves.
+func (f *eventForm) updateFields(msg tea.Msg) tea.Cmd {
+	cmd, submit := f.form.update(msg)
+	if submit {
+		return f.submit()
 	}
+	return cmd
+}
+
+// listKey handles a key on the type list.
+func (f *eventForm) listKey(k tea.KeyMsg) tea.Cmd {
 	n := len(timeline.EventTypes)
 	switch {
 	case key.Matches(k, f.keys.Back):
-		return f, func() tea.Msg { return closeMsg{} }
+		return closeScreen(f)
 	case key.Matches(k, f.keys.Up):
 		f.typeIdx = max(0, f.typeIdx-1)
 	case key.Matches(k, f.keys.Down):
@@ -107,102 +131,136 @@ func (f eventForm) Update(msg tea.Msg) (eventForm, tea.Cmd) {
 		}
 	}
 	f.scrollTypes()
-	return f, nil
+	return nil
 }
+
+// typing reports whether a field has the keys (the type list takes letters
+// as keys).
+func (f *eventForm) typing() bool { return f.step == 1 }
+
+// ShortHelp implements help.KeyMap.
+func (f *eventForm) ShortHelp() []key.Binding {
+	k := f.keys
+	if f.step == 1 {
+		return k.formHelp("back to types")
+	}
+	return []key.Binding{k.long(k.Open, "choose"), k.long(k.Back, "cancel"), k.Jump, k.Up, k.Down}
+}
+
+// FullHelp implements help.KeyMap.
+func (f *eventForm) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
 
 // choose builds the fields of type t and moves to them.
 func (f *eventForm) choose(t timeline.EventType) {
-	date := newField("date", "Date", kindDate, "")
-	date.past, date.empty = true, "today"
-	fields := []field{date}
+	fs := eventFields{date: newField("Date", kindDate, ""), note: newField("Note", kindText, "")}
+	fs.date.past, fs.date.empty = true, "today"
+	fields := []*field{fs.date}
 	for _, fl := range t.Fields() {
+		var in *field
 		switch fl {
 		case timeline.FieldBy:
-			fields = append(fields, futureDate("by", "News by", "optional: the day they said you would hear"))
+			fs.by = futureDate("News by", "optional: the day they said you would hear")
+			in = fs.by
 		case timeline.FieldDeadline:
-			fields = append(fields, futureDate("deadline", "Deadline", "optional: the day your answer is due"))
+			fs.deadline = futureDate("Deadline", "optional: the day your answer is due")
+			in = fs.deadline
 		case timeline.FieldUntil:
-			u := newField("until", "Until", kindDays, "")
-			u.required, u.empty = true, "a number of days, or a date: fri, 2026-12-01"
-			fields = append(fields, u)
-		case timeline.FieldBase, timeline.FieldBonus, timeline.FieldEquity:
-			a := newField(string(fl), strings.ToUpper(string(fl[:1]))+string(fl[1:]), kindAmount, "")
-			a.empty = "optional, e.g. 180000 or 180k"
-			fields = append(fields, a)
+			fs.until = newField("Until", kindDays, "")
+			fs.until.required, fs.until.empty = true, "a number of days, or a date: fri, 2026-12-01"
+			in = fs.until
+		case timeline.FieldBase:
+			fs.base = amountField("Base")
+			in = fs.base
+		case timeline.FieldBonus:
+			fs.bonus = amountField("Bonus")
+			in = fs.bonus
+		case timeline.FieldEquity:
+			fs.equity = amountField("Equity")
+			in = fs.equity
 		case timeline.FieldCurrency:
-			c := newField("currency", "Currency", kindUpper, "")
-			c.empty = "e.g. USD, EUR, GBP"
-			fields = append(fields, c)
+			fs.currency = newField("Currency", kindUpper, "")
+			fs.currency.empty = "e.g. USD, EUR, GBP"
+			in = fs.currency
+		}
+		if in != nil {
+			fields = append(fields, in)
 		}
 	}
-	fields = append(fields, newField("note", "Note", kindText, ""))
+	fields = append(fields, fs.note)
 	title := "Log " + string(t) + " · " + Sanitize(f.app.Company)
-	f.form = newForm(f.st, f.keys, title, t.Help(), f.today, fields...)
+	f.form = newForm(f.c, title, t.Help(), fields...)
 	f.form.SetSize(f.width, f.height)
+	f.fields = fs
 	f.step = 1
 }
 
+// amountField is an optional amount.
+func amountField(label string) *field {
+	fl := newField(label, kindAmount, "")
+	fl.empty = "optional, e.g. 180000 or 180k"
+	return fl
+}
+
 // futureDate is a deadline-like date field: a weekday means the next one.
-func futureDate(name, label, empty string) field {
-	fl := newField(name, label, kindDate, "")
+func futureDate(label, empty string) *field {
+	fl := newField(label, kindDate, "")
 	fl.empty = empty
 	return fl
 }
 
 // eventType is the type being logged.
-func (f eventForm) eventType() timeline.EventType { return timeline.EventTypes[f.typeIdx] }
+func (f *eventForm) eventType() timeline.EventType { return timeline.EventTypes[f.typeIdx] }
 
 // submit reads the fields into an event, validates it (Event.Validate) and
-// asks the root to log it, or shows what is wrong.
-func (f eventForm) submit() (eventForm, tea.Cmd) {
-	fm := &f.form
-	fm.err = ""
-	for i := range fm.fields {
-		fm.fields[i].err = ""
-	}
-	e := timeline.Event{Type: f.eventType(), Date: f.today, Note: fm.value("note")}
-	if d := fm.date("date"); !d.IsZero() {
+// logs it, or shows what is wrong.
+func (f *eventForm) submit() tea.Cmd {
+	fm, fs := &f.form, f.fields
+	fm.clearErrors()
+	e := timeline.Event{Type: f.eventType(), Date: f.today, Note: fs.note.value()}
+	if d := fm.date(fs.date); !d.IsZero() {
 		e.Date = d
 	}
-	for _, fl := range e.Type.Fields() {
-		switch fl {
-		case timeline.FieldBy:
-			e.By = fm.date("by")
-		case timeline.FieldDeadline:
-			e.Deadline = fm.date("deadline")
-		case timeline.FieldUntil:
-			e.Until = fm.date("until")
-		case timeline.FieldBase:
-			e.Base = fm.amount("base")
-		case timeline.FieldBonus:
-			e.Bonus = fm.amount("bonus")
-		case timeline.FieldEquity:
-			e.Equity = fm.amount("equity")
-		case timeline.FieldCurrency:
-			e.Currency = strings.ToUpper(fm.value("currency"))
-		}
+	if fs.by != nil {
+		e.By = fm.date(fs.by)
+	}
+	if fs.deadline != nil {
+		e.Deadline = fm.date(fs.deadline)
+	}
+	if fs.until != nil {
+		e.Until = fm.date(fs.until)
+	}
+	if fs.base != nil {
+		e.Base = fm.amount(fs.base)
+	}
+	if fs.bonus != nil {
+		e.Bonus = fm.amount(fs.bonus)
+	}
+	if fs.equity != nil {
+		e.Equity = fm.amount(fs.equity)
+	}
+	if fs.currency != nil {
+		e.Currency = strings.ToUpper(fs.currency.value())
 	}
 	if fm.failed() {
-		return f, nil
+		return nil
 	}
 	if err := e.Validate(); err != nil {
 		fm.err = strings.ReplaceAll(err.Error(), "--", "")
 		fm.fixOffset()
-		return f, nil
+		return nil
 	}
 	fm.saving = true
-	msg := submitEventMsg{appID: f.app.ID, company: f.app.Company, event: e}
-	return f, func() tea.Msg { return msg }
+	return logEventCmd(f.c.store, f.app.ID, f.app.Company, e, false)
 }
 
 // View draws the type list or the fields: exactly height lines.
-func (f eventForm) View() string {
+func (f *eventForm) View() string {
 	if f.step == 1 {
 		return f.form.View()
 	}
 	lines := []string{
-		" " + f.st.Title.Render(fit("Log an event · "+Sanitize(f.app.Company), f.width-2)),
-		" " + f.st.Muted.Render(fit("What happened? (the date and a note come next)", f.width-2)),
+		" " + f.styles.Title.Render(fit("Log an event · "+Sanitize(f.app.Company), f.width-2)),
+		" " + f.styles.Muted.Render(fit("What happened? (the date and a note come next)", f.width-2)),
 		"",
 	}
 	h := max(1, f.height-typeListTop)
@@ -211,9 +269,9 @@ func (f eventForm) View() string {
 		name := pad(string(t), 11)
 		help := fit(t.Help(), f.width-markerWidth-12)
 		if i == f.typeIdx {
-			lines = append(lines, f.st.Marker.Render("›")+" "+f.st.Selected.Render(name)+" "+help)
+			lines = append(lines, f.styles.Marker.Render("›")+" "+f.styles.Selected.Render(name)+" "+help)
 		} else {
-			lines = append(lines, "  "+name+" "+f.st.Muted.Render(help))
+			lines = append(lines, "  "+name+" "+f.styles.Muted.Render(help))
 		}
 	}
 	return window(lines, 0, f.height)

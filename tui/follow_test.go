@@ -27,14 +27,14 @@ func TestLoggingAnOfferFollowsTheApplicationToOffers(t *testing.T) {
 	m = setTab(t, m, tabActive)
 	m = selectCompany(t, m, "Kojo Labs")
 	m, _ = press(t, m, "l", "o", "enter")
-	if m.eventForm.eventType() != timeline.EventOffer {
-		t.Fatalf("chose %s, want offer", m.eventForm.eventType())
+	if topAs[*eventForm](t, m).eventType() != timeline.EventOffer {
+		t.Fatalf("chose %s, want offer", topAs[*eventForm](t, m).eventType())
 	}
 	m, _ = press(t, m, "ctrl+s")
 	if e := lastLogged(t, fs, "Kojo Labs"); e.Type != timeline.EventOffer {
 		t.Fatalf("logged %+v, want an offer", e)
 	}
-	if m.top() != scrDashboard {
+	if !isTop[*dashboard](m) {
 		t.Fatal("the form should close after the save")
 	}
 	wantSelected(t, m, tabOffers, "Kojo Labs", "logging an offer on Active")
@@ -51,8 +51,8 @@ func TestARejectionOnTheChaseTabMovesOnToTheNextItem(t *testing.T) {
 	m := testModel(t, fs, 100, 30)
 	m = selectCompany(t, m, "Acme Robotics") // on the Chase tab, overdue
 	m, _ = press(t, m, "l", "r", "enter")
-	if m.eventForm.eventType() != timeline.EventRejected {
-		t.Fatalf("chose %s, want rejected", m.eventForm.eventType())
+	if topAs[*eventForm](t, m).eventType() != timeline.EventRejected {
+		t.Fatalf("chose %s, want rejected", topAs[*eventForm](t, m).eventType())
 	}
 	m, _ = press(t, m, "ctrl+s")
 	if e, _ := m.dash.Selected(); m.dash.tab != tabChase || e.App.Company == "Acme Robotics" {
@@ -109,8 +109,8 @@ func TestAChangeInTheDetailMovesTheDashboardUnderIt(t *testing.T) {
 	m = setTab(t, m, tabActive)
 	m = selectCompany(t, m, "Kojo Labs")
 	m, _ = press(t, m, "enter", "l", "o", "enter", "ctrl+s")
-	if m.top() != scrDetail || m.detail.d.Stage != timeline.StageOffer {
-		t.Fatalf("the detail should stay open and show the offer (top %d, stage %s)", m.top(), m.detail.d.Stage)
+	if !isTop[*detail](m) || topAs[*detail](t, m).d.Stage != timeline.StageOffer {
+		t.Fatalf("the detail should stay open and show the offer (top %T, stage %s)", m.top(), topAs[*detail](t, m).d.Stage)
 	}
 	m, _ = press(t, m, "esc")
 	wantSelected(t, m, tabOffers, "Kojo Labs", "logging an offer in the detail")

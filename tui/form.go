@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // fieldKind says how a form field's text is read.
@@ -24,9 +23,9 @@ const (
 	kindDays             // a number of days from today, or a date
 )
 
-// field is one labelled text input of a form.
+// field is one labelled text input of a form. The form's owner keeps a
+// pointer to each of its fields, so it reads them by name at compile time.
 type field struct {
-	name     string // how the form's owner finds it
 	label    string
 	kind     fieldKind
 	past     bool // kindDate: a weekday name means the last one (an event), else the next (a deadline)
@@ -37,26 +36,29 @@ type field struct {
 }
 
 // newField returns a field with a blurred input holding value.
-func newField(name, label string, kind fieldKind, value string) field {
+func newField(label string, kind fieldKind, value string) *field {
 	in := textinput.New()
 	in.Prompt = ""
 	in.Cursor.SetMode(cursor.CursorStatic)
 	in.CharLimit = 500
 	in.SetValue(value)
-	return field{name: name, label: label, kind: kind, input: in}
+	return &field{label: label, kind: kind, input: in}
 }
+
+// value returns the field's text, trimmed.
+func (fl *field) value() string { return strings.TrimSpace(fl.input.Value()) }
 
 // form is the part every form shares: fields one under another, a focus
 // that only non-printing keys move (letters are always text), inline
 // errors, and scrolling that keeps the focused field on screen.
 type form struct {
-	st    *Styles
-	keys  *KeyMap
-	title string
-	intro string
-	today timeline.Date
+	styles *Styles
+	keys   *keyMap
+	title  string
+	intro  string
+	today  timeline.Date
 
-	fields []field
+	fields []*field
 	focus  int
 	offset int
 	err    string // the form's own error: validation or a failed write
@@ -69,8 +71,8 @@ type form struct {
 const labelWidth = 13
 
 // newForm returns a form with the first field focused.
-func newForm(st *Styles, keys *KeyMap, title, intro string, today timeline.Date, fields ...field) form {
-	f := form{st: st, keys: keys, title: title, intro: intro, today: today, fields: fields}
+func newForm(c *common, title, intro string, fields ...*field) form {
+	f := form{styles: c.styles, keys: c.keys, title: title, intro: intro, today: c.today, fields: fields}
 	f.setFocus(0)
 	return f
 }
@@ -100,7 +102,7 @@ func (f *form) setFocus(i int) {
 
 // update handles a key or the wheel; submit is true when the user asked to
 // save (ctrl+s, or enter on the last field) and no save is under way.
-func (f form) update(msg tea.Msg) (form, tea.Cmd, bool) {
+func (f *form) update(msg tea.Msg) (cmd tea.Cmd, submit bool) {
 	switch msg := msg.(type) {
 	case tea.MouseMsg:
 		switch msg.Button {
@@ -109,54 +111,66 @@ func (f form) update(msg tea.Msg) (form, tea.Cmd, bool) {
 		case tea.MouseButtonWheelDown:
 			f.setFocus(f.focus + 1)
 		}
-		return f, nil, false
+		return nil, false
 	case tea.KeyMsg:
 		k := f.keys
 		switch {
 		case key.Matches(msg, k.Save):
-			return f, nil, !f.saving
+			return nil, !f.saving
 		case key.Matches(msg, k.Enter):
 			if f.focus == len(f.fields)-1 {
-				return f, nil, !f.saving
+				return nil, !f.saving
 			}
 			f.setFocus(f.focus + 1)
-			return f, nil, false
+			return nil, false
 		case key.Matches(msg, k.NextField):
 			f.setFocus(f.focus + 1)
-			return f, nil, false
+			return nil, false
 		case key.Matches(msg, k.PrevField):
 			f.setFocus(f.focus - 1)
-			return f, nil, false
+			return nil, false
 		}
-		fl := &f.fields[f.focus]
+		fl := f.fields[f.focus]
 		before := fl.input.Value()
-		var cmd tea.Cmd
 		fl.input, cmd = fl.input.Update(msg)
 		if fl.input.Value() != before {
 			fl.err = ""
 			f.fixOffset()
 		}
-		return f, cmd, false
+		return cmd, false
 	}
-	return f, nil, false
+	return nil, false
 }
 
-// field returns the field named name.
-func (f *form) field(name string) *field {
-	for i := range f.fields {
-		if f.fields[i].name == name {
-			return &f.fields[i]
-		}
+// typing is always true: a form's focus is a text field.
+func (f *form) typing() bool { return true }
+
+// clearErrors forgets the errors of the last save attempt.
+func (f *form) clearErrors() {
+	f.err = ""
+	for _, fl := range f.fields {
+		fl.err = ""
 	}
-	panic("tui: no form field " + name)
 }
 
-// value returns a field's text, trimmed.
-func (f *form) value(name string) string { return strings.TrimSpace(f.field(name).input.Value()) }
+// writeResult closes the form (owned by s) when the write it asked for is
+// done, or shows why it failed, keeping the values for another try.
+func (f *form) writeResult(s screen, msg tea.Msg) tea.Cmd {
+	if !f.saving {
+		return nil
+	}
+	switch msg := msg.(type) {
+	case writeFailedMsg:
+		f.failWrite(fmt.Errorf("could not %s: %w", msg.what, msg.err))
+	case appAddedMsg, appUpdatedMsg, eventLoggedMsg:
+		return closeScreen(s)
+	}
+	return nil
+}
 
 // fail marks a field wrong and moves the focus to the first wrong field.
-func (f *form) fail(name, msg string) {
-	f.field(name).err = msg
+func (f *form) fail(fl *field, msg string) {
+	fl.err = msg
 	for i := range f.fields {
 		if f.fields[i].err != "" {
 			f.setFocus(i)
@@ -176,18 +190,17 @@ func (f *form) failed() bool {
 }
 
 // date reads a date field: zero with no error when it is empty.
-func (f *form) date(name string) timeline.Date {
-	fl := f.field(name)
-	v := strings.TrimSpace(fl.input.Value())
+func (f *form) date(fl *field) timeline.Date {
+	v := fl.value()
 	if v == "" {
 		if fl.required {
-			f.fail(name, "give a date ("+timeline.DateForms+")")
+			f.fail(fl, "give a date ("+timeline.DateForms+")")
 		}
 		return 0
 	}
 	d, err := parseFieldDate(fl, v, f.today)
 	if err != nil {
-		f.fail(name, err.Error())
+		f.fail(fl, err.Error())
 		return 0
 	}
 	return d
@@ -208,14 +221,14 @@ func parseFieldDate(fl *field, v string, today timeline.Date) (timeline.Date, er
 }
 
 // amount reads an amount as the CLI does (timeline.ParseAmount).
-func (f *form) amount(name string) int64 {
-	v := strings.TrimSpace(f.value(name))
+func (f *form) amount(fl *field) int64 {
+	v := fl.value()
 	if v == "" {
 		return 0
 	}
 	n, err := timeline.ParseAmount(v)
 	if err != nil {
-		f.fail(name, err.Error())
+		f.fail(fl, err.Error())
 		return 0
 	}
 	return n
@@ -244,9 +257,9 @@ func (f *form) fixOffset() {
 // layout renders every line of the form, with the first and last line of
 // the focused field.
 func (f form) layout() (lines []string, top, bottom int) {
-	lines = append(lines, " "+f.st.Title.Render(fit(f.title, f.width-2)))
+	lines = append(lines, " "+f.styles.Title.Render(fit(f.title, f.width-2)))
 	if f.intro != "" {
-		lines = append(lines, " "+f.st.Muted.Render(fit(f.intro, f.width-2)))
+		lines = append(lines, " "+f.styles.Muted.Render(fit(f.intro, f.width-2)))
 	}
 	lines = append(lines, "")
 	indent := strings.Repeat(" ", markerWidth+labelWidth)
@@ -259,9 +272,9 @@ func (f form) layout() (lines []string, top, bottom int) {
 			text += "*"
 		}
 		text = pad(fit(text, labelWidth-1), labelWidth)
-		marker, label := "  ", f.st.Label.Render(text)
+		marker, label := "  ", f.styles.Label.Render(text)
 		if i == f.focus {
-			marker, label = f.st.Marker.Render("›")+" ", f.st.Accent.Render(text)
+			marker, label = f.styles.Marker.Render("›")+" ", f.styles.Accent.Render(text)
 		}
 		in := fl.input
 		if in.Value() == "" && fl.empty != "" {
@@ -272,11 +285,11 @@ func (f form) layout() (lines []string, top, bottom int) {
 		switch {
 		case fl.err != "":
 			for _, l := range wrap("✗ "+fl.err, f.width-len(indent)-1) {
-				lines = append(lines, indent+f.st.Error.Render(l))
+				lines = append(lines, indent+f.styles.Error.Render(l))
 			}
 		case fl.kind == kindDate || fl.kind == kindDays:
-			if hint := f.dateHint(&fl); hint != "" {
-				lines = append(lines, indent+f.st.Muted.Render(fit(hint, f.width-len(indent)-1)))
+			if hint := f.dateHint(fl); hint != "" {
+				lines = append(lines, indent+f.styles.Muted.Render(fit(hint, f.width-len(indent)-1)))
 			}
 		}
 		if i == f.focus {
@@ -286,11 +299,11 @@ func (f form) layout() (lines []string, top, bottom int) {
 	lines = append(lines, "")
 	if f.err != "" {
 		for _, l := range wrap("✗ "+f.err, f.width-3) {
-			lines = append(lines, "  "+f.st.Error.Render(l))
+			lines = append(lines, "  "+f.styles.Error.Render(l))
 		}
 	}
 	if f.saving {
-		lines = append(lines, "  "+f.st.Muted.Render("Saving…"))
+		lines = append(lines, "  "+f.styles.Muted.Render("Saving…"))
 	}
 	return lines, top, bottom
 }
@@ -328,28 +341,7 @@ func relativeDay(d, today timeline.Date) string {
 }
 
 // View draws the visible part of the form: exactly height lines.
-func (f form) View() string {
+func (f *form) View() string {
 	lines, _, _ := f.layout()
 	return window(lines, f.offset, f.height)
-}
-
-// window returns height lines of lines from offset (padding with empty
-// lines), joined.
-func window(lines []string, offset, height int) string {
-	offset = max(0, min(offset, len(lines)-height))
-	end := min(len(lines), offset+height)
-	out := make([]string, 0, height)
-	out = append(out, lines[offset:end]...)
-	for len(out) < height {
-		out = append(out, "")
-	}
-	return strings.Join(out, "\n")
-}
-
-// wrap word-wraps plain text to width cells.
-func wrap(s string, width int) []string {
-	if width < 10 {
-		width = 10
-	}
-	return strings.Split(ansi.Wrap(s, width, ""), "\n")
 }

@@ -16,20 +16,20 @@ func TestAddFormTypesLettersAsText(t *testing.T) {
 	m = typeText(t, m, "Kojo Labs")
 	m, _ = press(t, m, "tab")
 	m = typeText(t, m, "jkq scz u?")
-	if got := m.appForm.value("company"); got != "Kojo Labs" {
+	if got := topAs[*appForm](t, m).company.value(); got != "Kojo Labs" {
 		t.Fatalf("company field holds %q", got)
 	}
-	if got := m.appForm.value("role"); got != "jkq scz u?" {
+	if got := topAs[*appForm](t, m).role.value(); got != "jkq scz u?" {
 		t.Fatalf("role field holds %q", got)
 	}
-	if m.top() != scrAppForm || m.dash.cursor != cursor || m.showHelp {
+	if !isTop[*appForm](m) || m.dash.cursor != cursor || m.showHelp {
 		t.Fatal("letters typed into the form acted as keys")
 	}
 	m, _ = press(t, m, "down")
 	m = typeText(t, m, "mon")
 	m, _ = press(t, m, "ctrl+s")
-	if m.top() != scrDashboard {
-		t.Fatalf("the form did not close (err %q)", m.appForm.err)
+	if !isTop[*dashboard](m) {
+		t.Fatalf("the form did not close (err %q)", topAs[*appForm](t, m).err)
 	}
 
 	if len(fs.writes) != 1 || fs.writes[0] != "add Kojo Labs" {
@@ -58,14 +58,14 @@ func TestAddFormNeedsACompanyAndEscWritesNothing(t *testing.T) {
 	m, _ = press(t, m, "a", "tab")
 	m = typeText(t, m, "SRE")
 	m, _ = press(t, m, "ctrl+s")
-	if m.top() != scrAppForm || m.appForm.field("company").err == "" || m.appForm.focus != 0 {
+	if !isTop[*appForm](m) || topAs[*appForm](t, m).company.err == "" || topAs[*appForm](t, m).focus != 0 {
 		t.Fatal("an empty company should be refused inline, with the focus on it")
 	}
 	if !strings.Contains(m.View(), "a company name is needed") {
 		t.Error("the error is not on screen")
 	}
 	m, _ = press(t, m, "esc")
-	if m.top() != scrDashboard || len(fs.writes) != 0 {
+	if !isTop[*dashboard](m) || len(fs.writes) != 0 {
 		t.Fatalf("esc should cancel with nothing written: %v", fs.writes)
 	}
 }
@@ -75,7 +75,7 @@ func TestEditWritesOnlyTheChangedFields(t *testing.T) {
 	m := testModel(t, fs, 100, 30)
 	m = selectCompany(t, m, "Acme Robotics")
 	m, _ = press(t, m, "e")
-	if got := m.appForm.value("company"); got != "Acme Robotics" {
+	if got := topAs[*appForm](t, m).company.value(); got != "Acme Robotics" {
 		t.Fatalf("the edit form opened with %q", got)
 	}
 	m, _ = press(t, m, "tab")
@@ -102,22 +102,22 @@ func TestEventFormShowsOnlyTheTypesFields(t *testing.T) {
 	m := testModel(t, fixtureStore(), 100, 30)
 	m = selectCompany(t, m, "Acme Robotics")
 	m, _ = press(t, m, "l", "o", "enter") // o jumps to offer
-	if m.eventForm.eventType() != timeline.EventOffer {
-		t.Fatalf("o chose %s", m.eventForm.eventType())
+	if topAs[*eventForm](t, m).eventType() != timeline.EventOffer {
+		t.Fatalf("o chose %s", topAs[*eventForm](t, m).eventType())
 	}
 	var names []string
-	for _, f := range m.eventForm.form.fields {
-		names = append(names, f.name)
+	for _, f := range topAs[*eventForm](t, m).form.fields {
+		names = append(names, f.label)
 	}
-	if got := strings.Join(names, ","); got != "date,deadline,base,bonus,equity,currency,note" {
+	if got := strings.Join(names, ","); got != "Date,Deadline,Base,Bonus,Equity,Currency,Note" {
 		t.Errorf("offer fields: %s", got)
 	}
 	m, _ = press(t, m, "esc", "n", "enter") // back to the list, negotiate
 	names = nil
-	for _, f := range m.eventForm.form.fields {
-		names = append(names, f.name)
+	for _, f := range topAs[*eventForm](t, m).form.fields {
+		names = append(names, f.label)
 	}
-	if got := strings.Join(names, ","); got != "date,deadline,note" {
+	if got := strings.Join(names, ","); got != "Date,Deadline,Note" {
 		t.Errorf("negotiate fields: %s", got)
 	}
 }
@@ -132,7 +132,7 @@ func TestEventFormValidatesInline(t *testing.T) {
 		t.Error("a date being typed should show the forms it may take")
 	}
 	m, _ = press(t, m, "ctrl+s")
-	if m.eventForm.form.field("date").err == "" {
+	if topAs[*eventForm](t, m).fields.date.err == "" {
 		t.Fatal("a bad date should be refused")
 	}
 	for range "someday" {
@@ -146,8 +146,8 @@ func TestEventFormValidatesInline(t *testing.T) {
 	m, _ = press(t, m, "tab", "tab", "tab")
 	m = typeText(t, m, "usd")
 	m, _ = press(t, m, "ctrl+s")
-	if !strings.Contains(m.eventForm.form.err, "deadline 2026-11-20 is before the event's date") || len(fs.writes) != 0 {
-		t.Fatalf("Event.Validate's error should show: %q (writes %v)", m.eventForm.form.err, fs.writes)
+	if !strings.Contains(topAs[*eventForm](t, m).form.err, "deadline 2026-11-20 is before the event's date") || len(fs.writes) != 0 {
+		t.Fatalf("Event.Validate's error should show: %q (writes %v)", topAs[*eventForm](t, m).form.err, fs.writes)
 	}
 	m, _ = press(t, m, "shift+tab", "shift+tab", "shift+tab", "shift+tab")
 	for range "2026-11-20" {
@@ -155,8 +155,8 @@ func TestEventFormValidatesInline(t *testing.T) {
 	}
 	m = typeText(t, m, "fri")
 	m, _ = press(t, m, "ctrl+s")
-	if m.top() != scrDashboard {
-		t.Fatalf("the form did not save: %q", m.eventForm.form.err)
+	if !isTop[*dashboard](m) {
+		t.Fatalf("the form did not save: %q", topAs[*eventForm](t, m).form.err)
 	}
 	e := lastLogged(t, fs, "Acme Robotics")
 	if e.Type != timeline.EventOffer || e.Date != timeline.MustDate("2026-11-25") || e.Deadline != timeline.MustDate("2026-11-27") || e.Base != 180000 || e.Currency != "USD" {

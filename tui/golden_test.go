@@ -18,7 +18,7 @@ import (
 func runGolden(t *testing.T, w, h int, steps ...goldenStep) {
 	t.Helper()
 	m := newModel(fixtureStore(), Options{Today: func() timeline.Date { return testToday }, FixedToday: true, Title: "test"}, lipgloss.DefaultRenderer())
-	m.pollEvery = 0
+	m.data.pollEvery = 0
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
 	wait := func(text string) {
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },

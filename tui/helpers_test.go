@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -25,13 +26,13 @@ func TestMain(m *testing.M) {
 func testModel(t testing.TB, fs *fakeStore, w, h int) model {
 	t.Helper()
 	m := newModel(fs, Options{Today: func() timeline.Date { return testToday }, FixedToday: true, Title: "test"}, lipgloss.DefaultRenderer())
-	m.pollEvery = 0
-	m.clipboard = &bytes.Buffer{}
-	m.getenv = func(string) string { return "" }
-	m.lookPath = func(string) (string, error) { return "", errors.New("not found") }
+	m.data.pollEvery = 0
+	m.c.clipboard = &bytes.Buffer{}
+	m.c.getenv = func(string) string { return "" }
+	m.c.lookPath = func(string) (string, error) { return "", errors.New("not found") }
 	m, _ = send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	m, _ = runCmds(t, m, m.Init())
-	if !m.loaded {
+	if !m.data.loaded {
 		t.Fatal("the first load did not arrive")
 	}
 	return m
@@ -85,6 +86,14 @@ func collect(cmd tea.Cmd) []tea.Msg {
 		}
 		return out
 	default:
+		// tea.Sequence's message is an unexported []tea.Cmd, run in order.
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+			var out []tea.Msg
+			for i := 0; i < v.Len(); i++ {
+				out = append(out, collect(v.Index(i).Interface().(tea.Cmd))...)
+			}
+			return out
+		}
 		return []tea.Msg{msg}
 	}
 }
@@ -177,4 +186,20 @@ func checkSize(t testing.TB, m model) {
 			t.Errorf("line %d is %d cells wide on a %d-cell terminal: %q", i, w, m.width, l)
 		}
 	}
+}
+
+// isTop reports whether the screen on top is a T.
+func isTop[T screen](m model) bool {
+	_, ok := m.top().(T)
+	return ok
+}
+
+// topAs returns the screen on top as a T, or fails the test.
+func topAs[T screen](t testing.TB, m model) T {
+	t.Helper()
+	s, ok := m.top().(T)
+	if !ok {
+		t.Fatalf("the screen on top is a %T", m.top())
+	}
+	return s
 }

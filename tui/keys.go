@@ -1,14 +1,14 @@
 package tui
 
 import (
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 )
 
-// KeyMap is every key binding of the TUI. Screens match keys with
-// key.Matches against it, and the help bar is built from it, so a key and its
-// help text are defined once.
-type KeyMap struct {
+// keyMap is every key binding of the TUI. Screens match keys with
+// key.Matches against it, and each screen's help.KeyMap (the help bar and
+// the full help, drawn by bubbles/help) is made of its bindings, so a key
+// and its help text are defined once.
+type keyMap struct {
 	// Moving around lists, the history and the draft.
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	// The dashboard's tabs, filter and sort.
@@ -31,12 +31,12 @@ type KeyMap struct {
 	Help, Quit, ForceQuit key.Binding
 }
 
-// DefaultKeyMap returns afterview's key bindings.
-func DefaultKeyMap() KeyMap {
+// defaultKeyMap returns afterview's key bindings.
+func defaultKeyMap() keyMap {
 	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
-	return KeyMap{
+	return keyMap{
 		Up:       b("↑/k", "up", "up", "k"),
 		Down:     b("↓/j", "down", "down", "j"),
 		PageUp:   b("pgup", "page up", "pgup", "ctrl+u"),
@@ -83,92 +83,41 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// ShortHelp is the dashboard's help bar (the top level); see help.KeyMap.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return k.helpFor(scrDashboard).ShortHelp()
+// Help pieces the screens build their help.KeyMap from: the same
+// bindings, some with a description for where they are shown.
+
+// nav is the moving keys, a column of the full help.
+func (k keyMap) nav() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
 }
 
-// FullHelp is the dashboard's full help; see help.KeyMap.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	return k.helpFor(scrDashboard).FullHelp()
+// more is ? in the help bar, which opens the full help.
+func (k keyMap) more() key.Binding { return k.long(k.Help, "more") }
+
+// long returns b with another description (the full help has room for
+// longer ones; a screen may say what a key does there).
+func (k keyMap) long(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
 }
 
-// keyHelp is the help of one screen: a help.KeyMap made of some of KeyMap's
-// bindings, so that the bar only lists keys that work where the user is.
-type keyHelp struct {
-	short []key.Binding
-	full  [][]key.Binding
+// back is esc (and q) leaving a screen that has no text field.
+func (k keyMap) back() key.Binding {
+	b := k.Back
+	b.SetHelp("esc/q", "back")
+	return b
 }
 
-// ShortHelp implements help.KeyMap.
-func (h keyHelp) ShortHelp() []key.Binding { return h.short }
+// formHelp is the help of a form; cancel says what esc does there.
+func (k keyMap) formHelp(cancel string) []key.Binding {
+	return []key.Binding{k.Save, k.long(k.Back, cancel), k.NextField, k.PrevField, k.Enter}
+}
 
-// FullHelp implements help.KeyMap.
-func (h keyHelp) FullHelp() [][]key.Binding { return h.full }
-
-var _ help.KeyMap = keyHelp{}
-
-// helpFor returns the keys that act on a screen.
-func (k KeyMap) helpFor(s screen) keyHelp {
-	nav := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
-	more := k.Help
-	more.SetHelp("?", "more")
-	// The full help has room for longer descriptions.
-	draft, log := k.Draft, k.Log
-	draft.SetHelp("m", "draft a message")
-	log.SetHelp("l", "log an event")
-	quit := []key.Binding{k.Help, k.Quit, k.ForceQuit}
-	switch s {
-	case scrDetail:
-		back := k.Back
-		back.SetHelp("esc/q", "back")
-		return keyHelp{
-			short: []key.Binding{back, k.Log, k.Edit, k.RemoveEvent, k.Draft, k.Chased, k.Snooze, k.Help},
-			full: [][]key.Binding{nav,
-				{k.Edit, log, k.RemoveEvent, k.Archive, k.Delete},
-				{k.Chased, k.Snooze, k.Undo, draft},
-				{back, k.Help, k.ForceQuit}},
-		}
-	case scrDraft:
-		back := k.Back
-		back.SetHelp("esc/q", "back")
-		return keyHelp{
-			short: []key.Binding{k.Copy, k.Mail, k.Up, k.Down, back},
-			full:  [][]key.Binding{{k.Copy, k.Mail}, {k.Up, k.Down, k.PageUp, k.PageDown}, {back, k.Help, k.ForceQuit}},
-		}
-	case scrAppForm, scrEventFields, scrSnooze:
-		cancel := k.Back
-		cancel.SetHelp("esc", "cancel")
-		if s == scrEventFields {
-			cancel.SetHelp("esc", "back to types")
-		}
-		short := []key.Binding{k.Save, cancel, k.NextField, k.PrevField, k.Enter}
-		return keyHelp{short: short, full: [][]key.Binding{short}}
-	case scrEventTypes:
-		choose, cancel := k.Open, k.Back
-		choose.SetHelp("enter", "choose")
-		cancel.SetHelp("esc", "cancel")
-		short := []key.Binding{choose, cancel, k.Jump, k.Up, k.Down}
-		return keyHelp{short: short, full: [][]key.Binding{short}}
-	case scrConfirm:
-		short := []key.Binding{k.Yes, k.No}
-		return keyHelp{short: short, full: [][]key.Binding{short}}
-	case scrFilter:
-		done, clear, move := k.Open, k.Back, k.Up
-		done.SetHelp("enter", "keep filter")
-		clear.SetHelp("esc", "clear filter")
-		move.SetHelp("↑/↓", "move") // letters are text while the filter is typed
-		short := []key.Binding{done, clear, move}
-		return keyHelp{short: short, full: [][]key.Binding{short}}
-	}
-	return keyHelp{
-		short: []key.Binding{k.Open, more, k.NextTab, k.Add, k.Log, k.Chased, k.Snooze, k.Draft, k.Filter, k.Sort, k.Quit},
-		full: [][]key.Binding{nav,
-			{k.NextTab, k.PrevTab, k.Filter, k.Sort, k.Open},
-			{k.Add, k.Edit, log, k.Archive, k.Delete},
-			{k.Chased, k.Snooze, k.Undo, draft},
-			quit},
-	}
+// filterHelp is the help while the dashboard's filter is typed.
+func (k keyMap) filterHelp() []key.Binding {
+	move := k.Up
+	move.SetHelp("↑/↓", "move") // letters are text while the filter is typed
+	return []key.Binding{k.long(k.Open, "keep filter"), k.long(k.Back, "clear filter"), move}
 }
 
 // letters returns the lowercase letters but j and k (which move the cursor).

@@ -21,14 +21,14 @@ type Options struct {
 }
 
 // Run shows the TUI on the terminal until the user quits, reading and
-// writing st. It returns when the program ends; the error is one of the
+// writing db. It returns when the program ends; the error is one of the
 // terminal's, never a store error (those show in the status line).
-func Run(st Store, opts Options) error {
+func Run(db Store, opts Options) error {
 	r := lipgloss.DefaultRenderer()
 	// Ask the terminal for its background before Bubble Tea owns the input,
 	// so the answer cannot be read as key presses.
 	r.HasDarkBackground()
-	m := newModel(st, opts, r)
+	m := newModel(db, opts, r)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion())
 	_, err := p.Run()
 	return err

@@ -11,40 +11,51 @@ import (
 // can undo.
 type snoozeForm struct {
 	form
-	app timeline.Application
+	c     *common
+	app   timeline.Application
+	until *field
 }
 
 // newSnoozeForm opens the prompt for app.
-func newSnoozeForm(st *Styles, keys *KeyMap, today timeline.Date, app timeline.Application) snoozeForm {
-	u := newField("until", "Snooze until", kindDays, "")
+func newSnoozeForm(c *common, app timeline.Application) *snoozeForm {
+	u := newField("Snooze until", kindDays, "")
 	u.required, u.empty = true, "days, e.g. 3, or a date: fri, +2w, 2026-12-01"
-	f := newForm(st, keys, "Snooze "+Sanitize(app.Company), "Hide its chase items until then; it comes back on that day.", today, u)
-	return snoozeForm{form: f, app: app}
+	f := newForm(c, "Snooze "+Sanitize(app.Company), "Hide its chase items until then; it comes back on that day.", u)
+	return &snoozeForm{form: f, c: c, app: app, until: u}
 }
 
-// Update handles a key: esc cancels, enter saves.
-func (s snoozeForm) Update(msg tea.Msg) (snoozeForm, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, s.keys.Back) {
-		return s, func() tea.Msg { return closeMsg{} }
+// Update handles a key: esc cancels, enter saves; the prompt closes when
+// the snooze is logged.
+func (s *snoozeForm) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		if key.Matches(msg, s.keys.Back) {
+			return s, closeScreen(s)
+		}
+	case tea.MouseMsg:
+	default:
+		return s, s.writeResult(s, msg)
 	}
-	var cmd tea.Cmd
-	var submit bool
-	s.form, cmd, submit = s.form.update(msg)
+	cmd, submit := s.update(msg)
 	if !submit {
 		return s, cmd
 	}
-	s.err = ""
-	s.field("until").err = ""
-	until := s.date("until")
+	s.clearErrors()
+	until := s.date(s.until)
 	if s.failed() {
 		return s, nil
 	}
 	e := timeline.Event{Type: timeline.EventSnooze, Date: s.today, Until: until}
 	if err := e.Validate(); err != nil {
-		s.fail("until", "pick a day after today")
+		s.fail(s.until, "pick a day after today")
 		return s, nil
 	}
 	s.saving = true
-	msg2 := submitEventMsg{appID: s.app.ID, company: s.app.Company, event: e, undo: true}
-	return s, func() tea.Msg { return msg2 }
+	return s, logEventCmd(s.c.store, s.app.ID, s.app.Company, e, true)
 }
+
+// ShortHelp implements help.KeyMap.
+func (s *snoozeForm) ShortHelp() []key.Binding { return s.keys.formHelp("cancel") }
+
+// FullHelp implements help.KeyMap.
+func (s *snoozeForm) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
