@@ -75,7 +75,8 @@ func exitStatus(err error, stderr io.Writer) int {
 	if errors.As(err, &ee) {
 		code = ee.code
 	}
-	if msg := strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", "; "); msg != "" {
+	// Errors echo paths, flag values and file contents: sanitised like all user text.
+	if msg := tui.Sanitize(strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", "; ")); msg != "" {
 		fmt.Fprintln(stderr, "afterview: "+msg)
 	}
 	return code
@@ -585,39 +586,25 @@ func pathErr(err error) error {
 	return err
 }
 
-// writeOutput writes what write produces to stdout ("" or "-") or to the
-// file path: under a temporary name beside it, renamed into place once whole,
-// so a failure never leaves half a file. The database itself is refused.
+// writeOutput writes what write produces to stdout ("" or "-"), through
+// the sanitiser so that no escape sequence in the data reaches the terminal,
+// or to the file path through the store's one atomic writer, which refuses
+// the database and its files and never leaves half a file.
 func (c *cli) writeOutput(st *store.Store, path string, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
-		return write(c.stdout)
-	}
-	if fi, err := os.Stat(path); err == nil {
-		if fi.IsDir() {
-			return fmt.Errorf("-o %s is a directory: name a file", path)
+		if st == nil { // no database open (the man page): nothing of the user's to sanitise
+			return write(c.stdout)
 		}
-		if st == nil {
-			// no database open: nothing to protect
-		} else if db, err := os.Stat(st.Path()); err == nil && os.SameFile(fi, db) {
-			return fmt.Errorf("-o %s is the database itself: write to another file", path)
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			return err
 		}
+		return c.print(tui.SanitizeText(b.String()))
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".afterview-out-*")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, pathErr(err))
+	if st == nil {
+		return store.WriteFileAtomic(path, write)
 	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, pathErr(err))
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, pathErr(err))
-	}
-	return nil
+	return st.WriteFile(path, write)
 }
 
 func (c *cli) exportCmd() *cobra.Command {
@@ -656,8 +643,11 @@ given; the file is replaced whole, never left half-written.`,
 					var err error
 					if f == "csv" {
 						info, err = st.ExportCSV(w)
-					} else {
-						info, err = st.ExportJSON(w)
+						return err
+					}
+					var b bytes.Buffer
+					if info, err = st.ExportJSON(&b); err == nil {
+						_, err = w.Write(tui.EscapeJSON(b.Bytes()))
 					}
 					return err
 				})

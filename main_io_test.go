@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/afterview/afterview/store"
+	"github.com/afterview/afterview/timeline"
 	ics "github.com/arran4/golang-ical"
 )
 
@@ -171,13 +173,13 @@ func TestCLIDataErrorsWriteNothing(t *testing.T) {
 		{"export", "--format", "xml"},
 		{"export", "-o", db},
 		{"export", "-o", in("adir")},
-		{"export", "-o", in("no/such/dir/x.json")},
+		{"export", "-o", in("good.json/x.json")},
 		{"ics", "-o", db},
 		{"backup"},
 		{"backup", in("backup.db")},
 		{"backup", db, "--force"},
 		{"backup", in("adir")},
-		{"backup", in("no/such/dir/b.db")},
+		{"backup", in("good.json/b.db")},
 		{"--db", in("nothere.db"), "export"},
 		{"--db", in("nothere.db"), "ics"},
 		{"--db", in("nothere.db"), "backup", in("b2.db")},
@@ -257,4 +259,115 @@ func TestCLIBackup(t *testing.T) {
 	}
 	s.ok("--db", file, "doctor")
 	s.golden()
+}
+
+// Issue 11, items 1, 4 and 5: no output path reaches the live database or
+// its -wal, -shm and -journal files, however it is spelled; missing folders
+// are made; a symlink's target is written, the link kept.
+func TestCLIOutputsNeverTouchTheDatabase(t *testing.T) {
+	s := newSession(t)
+	s.seed()
+	db := s.env["AFTERVIEW_DB"]
+	// The TUI, say, holds the database open: its -wal and -shm files exist.
+	hold, err := store.Open(db, func() timeline.Date { return timeline.MustDate(testToday) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Close()
+	if _, err := hold.Entries(true); err != nil {
+		t.Fatal(err)
+	}
+	want := s.exec("list", "--all", "--json").stdout
+	os.Symlink(db+"-wal", filepath.Join(s.dir, "feed.ics"))
+	os.Mkdir(filepath.Join(s.dir, "sub"), 0o700)
+	dotdot := filepath.Join(s.dir, "sub", "..", "av.db-shm")
+	for _, args := range [][]string{
+		{"export", "-o", db + "-wal"},
+		{"export", "--format", "csv", "-o", db + "-shm"},
+		{"export", "-o", db + "-journal"},
+		{"ics", "-o", db + "-shm"},
+		{"ics", "-o", filepath.Join(s.dir, "feed.ics")},
+		{"ics", "-o", dotdot},
+		{"backup", db + "-wal"},
+		{"backup", "--force", db + "-wal"},
+		{"backup", "--force", db + "-shm"},
+		{"backup", "--force", dotdot},
+	} {
+		r := s.fail(args...)
+		if !strings.Contains(r.stderr, "writing there would destroy your data") {
+			t.Errorf("afterview %v: %s", args, r.stderr)
+		}
+	}
+	if got := s.exec("list", "--all", "--json"); got.code != 0 || got.stdout != want {
+		t.Errorf("the database no longer reads the same: %s", got.stderr)
+	}
+	s.ok("doctor")
+
+	// Folders are made; a link to a file is written through.
+	out := filepath.Join(s.dir, "backups", "2026", "av.db")
+	s.ok("backup", out)
+	s.ok("export", "-o", filepath.Join(s.dir, "exports", "av.json"))
+	target := filepath.Join(s.dir, "real.ics")
+	s.write("real.ics", "old")
+	os.Symlink(target, filepath.Join(s.dir, "cal.ics"))
+	s.ok("ics", "-o", filepath.Join(s.dir, "cal.ics"))
+	if fi, err := os.Lstat(filepath.Join(s.dir, "cal.ics")); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the symlink was replaced")
+	}
+	if b, _ := os.ReadFile(target); !strings.HasPrefix(string(b), "BEGIN:VCALENDAR") {
+		t.Errorf("the link's target holds %q", b)
+	}
+	for _, f := range []string{out, target, filepath.Join(s.dir, "exports", "av.json")} {
+		if fi, err := os.Stat(f); err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s: mode %v, %v; want 0600", f, fi.Mode(), err)
+		}
+	}
+}
+
+// hostile holds every kind of character that must never reach a terminal
+// raw: escape sequences, C0 and C1 controls, bidi controls, zero-width ones.
+const hostile = "Ev\x1b]0;pwned\x07il\x1b[2J\u009b31m\u0085\u202eproC\u2066\u200b\ufeff\x08"
+
+// rawTerminalText returns the first character of out that a terminal would
+// act on or hide, or "" when there is none.
+func rawTerminalText(out string) string {
+	for _, r := range out {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f),
+			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069,
+			r == 0x200b || r == 0x200c || r == 0x200d || r == 0x2060 || r == 0xfeff:
+			return fmt.Sprintf("%U", r)
+		}
+	}
+	return ""
+}
+
+// Issue 11, item 7: the import, export and ics paths and the errors that
+// echo paths and flag values print no raw control, bidi or zero-width
+// character; JSON escapes them.
+func TestCLIUserTextNeverReachesTheTerminalRaw(t *testing.T) {
+	s := newSession(t)
+	s.seed()
+	csvFile := s.write("evil.csv", "Company,Role,"+hostile+"\n"+hostile+",\"SRE\nnight\x1b[1A\",x\n")
+	var outs []result
+	outs = append(outs, s.ok("import", "--dry-run", csvFile), s.ok("import", csvFile))
+	outs = append(outs, s.ok("export", "--format", "csv"), s.ok("ics"), s.ok("export"),
+		s.ok("list", "--json"), s.ok("list"))
+	outs = append(outs,
+		s.run("import", filepath.Join(s.dir, "no"+hostile+".csv")),
+		s.run("export", "--format", hostile),
+		s.run("export", "-o", filepath.Join(s.dir, hostile, "..", "av.db")),
+		s.run("import", s.write("bad.csv", "Company,Interviewed\nAcme,"+hostile+"\n")))
+	for i, r := range outs {
+		if bad := rawTerminalText(r.stdout + r.stderr); bad != "" {
+			t.Errorf("output %d holds %s raw:\n%q\n%q", i, bad, r.stdout, r.stderr)
+		}
+	}
+	if json := s.exec("export").stdout; !strings.Contains(json, `\u202e`) || !strings.Contains(json, `\u0085`) {
+		t.Errorf("the JSON export does not escape C1 and bidi characters")
+	}
+	if !strings.Contains(outs[0].stdout, "EvilproC") {
+		t.Errorf("the dry run does not show the sanitised name: %q", outs[0].stdout)
+	}
 }

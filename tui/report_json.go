@@ -77,7 +77,7 @@ func marshal(v any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(b, '\n'), nil
+	return append(EscapeJSON(b), '\n'), nil
 }
 
 // ChaseJSON is `chase --json`: {"today", "items": [{"id", "company", "role",

@@ -1,17 +1,23 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
 // Sanitize makes text from the database safe to put on one line of a
 // terminal: escape sequences (CSI, OSC, DCS and the rest) are removed whole,
-// other control characters, C1 controls and bidirectional overrides are
-// dropped, and tabs and line breaks become spaces. A company name or note can
-// then never move the cursor, change colours, set the clipboard or retitle
-// the window.
+// other control characters (C0 and C1), bidirectional embeddings, overrides
+// and isolates (U+202A–U+202E, U+2066–U+2069) and the invisible format
+// characters (zero-width space, joiner and non-joiner, word joiner, byte-order
+// mark, soft hyphen…) are dropped, and tabs and line breaks become spaces. A
+// company name or note can then never move the cursor, change colours, set
+// the clipboard, retitle the window or disguise itself as other text. Every
+// path that prints user text to a terminal goes through it (or through
+// SanitizeLines, SanitizeText or EscapeJSON, built on the same rules).
 func Sanitize(s string) string {
 	if isPlain(s) {
 		return s
@@ -26,13 +32,13 @@ func Sanitize(s string) string {
 			continue
 		case r == utf8.RuneError && size == 1:
 			b.WriteRune(utf8.RuneError)
-		case r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f':
+		case r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x2028 || r == 0x2029:
 			b.WriteByte(' ')
 		case r == 0x9b || r == 0x9d || r == 0x90 || r == 0x9e || r == 0x9f || r == 0x98:
 			// A C1 introducer (CSI, OSC, DCS, PM, APC, SOS): drop its sequence.
 			i = skipSequenceBody(s, i+size, r == 0x9b)
 			continue
-		case unicode.IsControl(r), isBidiControl(r):
+		case hidden(r):
 		default:
 			b.WriteRune(r)
 		}
@@ -60,6 +66,75 @@ func isPlain(s string) bool {
 		}
 	}
 	return true
+}
+
+// hidden reports the characters Sanitize drops: controls, bidirectional
+// controls and invisible format characters (Unicode category Cf, which
+// holds the zero-width ones).
+func hidden(r rune) bool {
+	return unicode.IsControl(r) || isBidiControl(r) || unicode.Is(unicode.Cf, r) || r == 0x180e
+}
+
+// SanitizeText is Sanitize for a whole text printed as it is, such as an
+// export or a calendar feed written to the terminal: line breaks (\n, and
+// \r\n kept as such) stay, and each line is sanitized.
+func SanitizeText(s string) string {
+	if isPlainText(s) {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		crlf := strings.HasSuffix(l, "\r")
+		lines[i] = Sanitize(strings.TrimSuffix(l, "\r"))
+		if crlf {
+			lines[i] += "\r"
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// isPlainText is isPlain allowing line breaks.
+func isPlainText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\n') || c > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// EscapeJSON rewrites encoded JSON so that the characters Sanitize would drop
+// and encoding/json leaves as they are (C1 controls, bidirectional controls,
+// invisible format characters) appear as \u escapes: the data is the same,
+// but a terminal showing the JSON sees only ASCII escapes. Outside strings
+// JSON is ASCII, so only string contents change.
+func EscapeJSON(b []byte) []byte {
+	clean := true
+	for i := 0; i < len(b); i++ {
+		if b[i] >= 0x80 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return b
+	}
+	out := make([]byte, 0, len(b)+16)
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r >= 0x80 && r != utf8.RuneError && hidden(r) {
+			if r > 0xffff {
+				r1, r2 := utf16.EncodeRune(r)
+				out = fmt.Appendf(out, "\\u%04x\\u%04x", r1, r2)
+			} else {
+				out = fmt.Appendf(out, "\\u%04x", r)
+			}
+		} else {
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	return out
 }
 
 // isBidiControl reports the invisible characters that reorder text

@@ -24,6 +24,10 @@ func TestSanitize(t *testing.T) {
 		{"line breaks and tabs become spaces", "a\nb\r\nc\td", "a b  c d"},
 		{"bidi overrides are dropped", "abc\u202edcba\u202c", "abcdcba"},
 		{"invalid UTF-8 is replaced", "a\xffb", "a\ufffdb"},
+		{"every C1 control is dropped", "a\u0080b\u0085c\u008ed\u009ce", "abcde"},
+		{"bidi isolates are dropped", "a\u2066b\u2067c\u2068d\u2069e\u202af\u202bg\u202dh", "abcdefgh"},
+		{"zero-width characters are dropped", "Ac\u200bme\u200c \u200dCorp\u2060\ufeff\u00ad", "Acme Corp"},
+		{"line and paragraph separators become spaces", "a\u2028b\u2029c", "a b c"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -63,5 +67,21 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 		if !strings.Contains(v, "EvilCorp") {
 			t.Errorf("view %d lost the visible text", i)
 		}
+	}
+}
+
+func TestSanitizeTextKeepsLineEndsOnly(t *testing.T) {
+	in := "BEGIN:VCALENDAR\r\nSUMMARY:Evil\x1b]0;t\x07 Corp\u202e\r\nok\rline\nlast\u200b"
+	want := "BEGIN:VCALENDAR\r\nSUMMARY:Evil Corp\r\nok line\nlast"
+	if got := SanitizeText(in); got != want {
+		t.Errorf("SanitizeText = %q, want %q", got, want)
+	}
+}
+
+func TestEscapeJSONEscapesWhatATerminalWouldActOn(t *testing.T) {
+	in := []byte("{\n  \"company\": \"Ev\u202eil\u0085 Z\u00fcrich\u200b \U000e0041\"\n}")
+	want := "{\n  \"company\": \"Ev\\u202eil\\u0085 Z\u00fcrich\\u200b \\udb40\\udc41\"\n}"
+	if got := string(EscapeJSON(in)); got != want {
+		t.Errorf("EscapeJSON = %s, want %s", got, want)
 	}
 }
