@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -95,14 +96,24 @@ type holidayYear struct {
 	bits       [6]uint64 // 384 bits ≥ 366 days
 }
 
-// holidayCals is built once from countryHolidays and only read afterwards.
-var holidayCals = func() map[string]*holidayCal {
-	m := make(map[string]*holidayCal, len(countryHolidays))
-	for c, rules := range countryHolidays {
-		m[c] = &holidayCal{rules: rules}
+// holidayCals holds the calendars built so far, by country code. A calendar
+// is built on first use, not at start-up: most users name no country, and
+// each calendar's cache of years is 3 KB to allocate and clear, which every
+// command (even `afterview version`) would pay for twenty countries.
+var holidayCals sync.Map // string → *holidayCal
+
+// calendarFor returns country's calendar (nil for "" or an unknown code).
+func calendarFor(country string) *holidayCal {
+	if c, ok := holidayCals.Load(country); ok {
+		return c.(*holidayCal)
 	}
-	return m
-}()
+	rules, ok := countryHolidays[country]
+	if !ok {
+		return nil
+	}
+	c, _ := holidayCals.LoadOrStore(country, &holidayCal{rules: rules})
+	return c.(*holidayCal)
+}
 
 // year returns the holidays of year y, computing and caching them once.
 func (c *holidayCal) year(y int) *holidayYear {
@@ -147,7 +158,7 @@ func isHoliday(country string, d Date) bool {
 		return false
 	}
 	var hy *holidayYear
-	return holidayCals[country].has(d, &hy)
+	return calendarFor(country).has(d, &hy)
 }
 
 // has reports whether d is a holiday in c (nil: no calendar). *hy caches the
@@ -208,7 +219,7 @@ func isWeekday(d Date) bool {
 func (s Settings) AddBusinessDays(d Date, n int) Date {
 	var c *holidayCal // looked up once, not once a day
 	if s.Holidays != "" {
-		c = holidayCals[s.Holidays]
+		c = calendarFor(s.Holidays)
 	}
 	var hy *holidayYear
 	for n > 0 {
