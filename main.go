@@ -22,6 +22,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/afterview/afterview/store"
@@ -161,13 +162,16 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 	return fmt.Errorf("unknown command %q%s; afterview --help lists the commands", args[0], hint)
 }
 
-// badFlagValue matches pflag's message for a number it could not parse.
-var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?(--[\w-]+)" flag: strconv\.Parse\w+: .*$`)
+// badFlagValue matches pflag's message for a number it could not parse. It is
+// compiled on the first flag error, not at start-up: every command would pay.
+var badFlagValue = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?(--[\w-]+)" flag: strconv\.Parse\w+: .*$`)
+})
 
 // flagError makes a flag parsing error one plain line that says where to look.
 func flagError(cmd *cobra.Command, err error) error {
 	msg := err.Error()
-	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
+	if m := badFlagValue().FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("%s: %q is not a whole number", m[2], m[1])
 	}
 	return fmt.Errorf("%s (see %s --help)", msg, cmd.CommandPath())
@@ -504,16 +508,19 @@ func (c *cli) versionCmd() *cobra.Command {
 
 func (c *cli) demoCmd() *cobra.Command {
 	var apps int
-	var noTUI bool
+	var noTUI, backlog bool
 	cmd := &cobra.Command{
 		Use:   "demo [flags]",
 		Short: "Try afterview on sample applications",
 		Long: `Open the interactive view on a temporary database filled with sample applications in
 every stage (dated relative to today). With --db FILE the samples are written to that
 new file, which must not exist yet (AFTERVIEW_DB is ignored here, so your own
-database is never touched); --no-tui only writes it.`,
+database is never touched); --no-tui only writes it. --backlog writes a long
+search that was never tidied up instead: most applications overdue, none
+archived (the worst case, for timing).`,
 		Example: `  afterview demo
-  afterview demo --db /tmp/demo.db --apps 10000 --no-tui`,
+  afterview demo --db /tmp/demo.db --apps 10000 --no-tui
+  afterview demo --db /tmp/backlog.db --apps 10000 --backlog --no-tui`,
 		Args: args(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if apps < 1 || apps > 1000000 {
@@ -547,7 +554,11 @@ database is never touched); --no-tui only writes it.`,
 				return err
 			}
 			defer st.Close()
-			if err := store.FillDemo(st, apps); err != nil {
+			fill := store.FillDemo
+			if backlog {
+				fill = store.FillBacklog
+			}
+			if err := fill(st, apps); err != nil {
 				return fmt.Errorf("fill %s with samples: %w", path, err)
 			}
 			if noTUI {
@@ -558,6 +569,7 @@ database is never touched); --no-tui only writes it.`,
 	}
 	cmd.Flags().IntVar(&apps, "apps", 30, "how many sample applications")
 	cmd.Flags().BoolVar(&noTUI, "no-tui", false, "only write the database given with --db")
+	cmd.Flags().BoolVar(&backlog, "backlog", false, "a long search never tidied up: most applications due, none archived")
 	return cmd
 }
 

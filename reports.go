@@ -51,6 +51,23 @@ within --days, if given): fast enough for a shell prompt.`,
 			var items []timeline.ChaseItem
 			if st != nil {
 				defer st.Close()
+			}
+			if count || quiet {
+				// The prompt's and cron's path: one indexed count(*), no rows read.
+				n := 0
+				if st != nil {
+					if n, err = st.ChaseCount(days); err != nil {
+						return err
+					}
+				}
+				switch {
+				case n == 0 && quiet:
+					return nil
+				case count:
+					return c.print(strconv.Itoa(n) + "\n")
+				}
+			}
+			if st != nil {
 				if items, days, err = st.Chase(days); err != nil {
 					return err
 				}
@@ -59,8 +76,6 @@ within --days, if given): fast enough for a shell prompt.`,
 			switch {
 			case quiet && len(items) == 0:
 				return nil
-			case count:
-				return c.print(strconv.Itoa(len(items)) + "\n")
 			case asJSON:
 				b, err := r.ChaseJSON(items)
 				if err != nil {

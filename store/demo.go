@@ -109,7 +109,17 @@ var demoScenarios = []demoScenario{
 // first 18 in every stage; beyond that, as in a long search, one in ten is
 // under way and the rest are history (closed, old rejections archived), each
 // with about five events. It is one transaction.
-func FillDemo(st *Store, n int) error {
+func FillDemo(st *Store, n int) error { return fillDemo(st, n, false) }
+
+// FillBacklog adds n sample applications as a long search that was never
+// tidied up: the first 18 in every stage, then eight in ten processes that
+// went quiet after an interview weeks or months ago (a follow-up overdue) and
+// the rest under way; none archived. Most of them are due: the worst case of
+// the chase view, the count and the TUI's first screen.
+func FillBacklog(st *Store, n int) error { return fillDemo(st, n, true) }
+
+// fillDemo writes FillDemo's samples, or FillBacklog's when backlog is set.
+func fillDemo(st *Store, n int, backlog bool) error {
 	r := rand.New(rand.NewSource(1))
 	today := st.today()
 	return st.tx(func(tx *sql.Tx) error {
@@ -128,7 +138,10 @@ func FillDemo(st *Store, n int) error {
 			switch {
 			case i < len(demoScenarios):
 				evs = demoScenarios[i](today, r)
-			case i%10 == 0:
+			case backlog && r.Intn(10) < 8:
+				// Gone quiet: the reply window closed long ago.
+				evs = []timeline.Event{ev(timeline.EventInterview, today.AddDays(-20-r.Intn(300)), "onsite")}
+			case backlog || i%10 == 0:
 				evs = demoScenarios[(i/10)%len(demoScenarios)](today, r)
 			default:
 				// A long search is mostly history: closed applications,

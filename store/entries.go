@@ -63,7 +63,7 @@ func (s *Store) ChaseEntries(limit timeline.Date) ([]timeline.Entry, error) {
 	today := int64(s.today())
 	// INDEXED BY: a plain OR makes SQLite's planner guess a scan is cheaper.
 	es, err := s.queryEntries("SELECT "+entryColumns+` FROM applications WHERE id IN (
-		SELECT id FROM applications INDEXED BY applications_next_due WHERE archived = 0 AND next_due <= ?1
+		SELECT id FROM applications INDEXED BY applications_chase WHERE archived = 0 AND next_due <= ?1
 		UNION SELECT id FROM applications INDEXED BY applications_valid_through WHERE archived = 0 AND valid_through < ?2
 		UNION SELECT id FROM applications INDEXED BY applications_valid_from WHERE archived = 0 AND valid_from > ?2)
 		ORDER BY id`, int64(limit), today)
@@ -77,6 +77,92 @@ func (s *Store) ChaseEntries(limit timeline.Date) ([]timeline.Entry, error) {
 		}
 	}
 	return out, nil
+}
+
+// ChaseCount returns the number of items the chase view lists on today with
+// a lookahead of days (negative: the lookahead_days setting; 0: the items
+// overdue or due today) as len(Chase(days)) would, without reading them: one
+// count(*) over the index that holds each application's next due date, kind
+// and snooze. Applications whose kept summary has run out are derived afresh
+// first (and saved, so that this happens once a day, not at every prompt).
+func (s *Store) ChaseCount(days int) (int, error) {
+	if days < 0 {
+		set, err := s.Settings()
+		if err != nil {
+			return 0, err
+		}
+		days = set.LookaheadDays
+	}
+	today := s.today()
+	limit := today.AddDays(days)
+	stale, err := s.queryEntries("SELECT "+entryColumns+` FROM applications WHERE id IN (
+		SELECT id FROM applications INDEXED BY applications_valid_through WHERE archived = 0 AND valid_through < ?1
+		UNION SELECT id FROM applications INDEXED BY applications_valid_from WHERE archived = 0 AND valid_from > ?1)
+		ORDER BY id`, int64(today))
+	if err != nil {
+		return 0, err
+	}
+	query := `SELECT count(*) FROM applications INDEXED BY applications_chase
+		WHERE archived = 0 AND next_due <= ?1 AND (snoozed_until IS NULL OR snoozed_until <= ?2)`
+	if kinds := uncountedWhenPast(today); len(kinds) > 0 {
+		query += " AND NOT (next_due < ?2 AND next_kind IN (" + quoteList(kinds) + "))"
+	}
+	n := 0
+	if len(stale) > 0 {
+		// Those rows were just derived afresh; count them from memory, in
+		// case the file could not be written.
+		ids := make([]int64, len(stale))
+		for i, e := range stale {
+			ids[i] = e.App.ID
+		}
+		query += " AND id NOT IN (" + idList(ids) + ")"
+		n = countedItems(timeline.Chase(stale, today, days))
+	}
+	var rest int
+	if err := s.db.QueryRow(query, int64(limit), int64(today)).Scan(&rest); err != nil {
+		return 0, err
+	}
+	return n + rest, nil
+}
+
+// countedSections are the chase view's sections whose items the count counts.
+var countedSections = map[timeline.Section]bool{timeline.SecOverdue: true, timeline.SecToday: true, timeline.SecUpcoming: true}
+
+// countedItems counts the items in the sections the count counts.
+func countedItems(items []timeline.ChaseItem) int {
+	n := 0
+	for _, it := range items {
+		if countedSections[it.Section] {
+			n++
+		}
+	}
+	return n
+}
+
+// uncountedWhenPast returns the action kinds whose items, once their due date
+// has passed, the chase view lists in a section the count leaves out (a
+// reapply window that has opened is not overdue). It asks timeline.Chase
+// itself, so the count cannot drift from the view.
+func uncountedWhenPast(today timeline.Date) []string {
+	var out []string
+	for _, k := range timeline.ActionKinds {
+		e := timeline.Entry{App: timeline.Application{ID: 1, Company: "x"}}
+		e.Next = &timeline.Action{Kind: k, Due: today.AddDays(-1)}
+		if countedItems(timeline.Chase([]timeline.Entry{e}, today, 0)) == 0 {
+			out = append(out, string(k))
+		}
+	}
+	return out
+}
+
+// quoteList renders words for an IN (...) clause; they are the program's own
+// action kinds (letters only), quoted as SQL strings.
+func quoteList(words []string) string {
+	parts := make([]string, len(words))
+	for i, w := range words {
+		parts[i] = "'" + strings.ReplaceAll(w, "'", "''") + "'"
+	}
+	return strings.Join(parts, ",")
 }
 
 // ChaseStats counts the applications (not archived, not snoozed on today)

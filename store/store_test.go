@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,7 +98,7 @@ func TestOpenRefusesWhatIsNotOursAndLeavesItUntouched(t *testing.T) {
 	}{
 		{"a text file", text, "is not an afterview database (not SQLite at all) (use --db or AFTERVIEW_DB to pick another file)"},
 		{"another program's SQLite file", foreign, "is a SQLite database of another program"},
-		{"a schema newer than this binary", newer, "was written by a newer afterview (schema 99; this one knows 1): upgrade afterview"},
+		{"a schema newer than this binary", newer, fmt.Sprintf("was written by a newer afterview (schema 99; this one knows %d): upgrade afterview", len(migrationNames()))},
 		{"a directory", dir, "is a directory, not an afterview database"},
 	}
 	for _, c := range cases {

@@ -121,13 +121,14 @@ func unpackSummary(p string) (timeline.Summary, error) {
 // summaryArgs are a Summary's column values, in the order of saveSummarySQL.
 func summaryArgs(sm timeline.Summary) []any {
 	var due timeline.Date
+	var kind any
 	if sm.Next != nil {
-		due = sm.Next.Due
+		due, kind = sm.Next.Due, string(sm.Next.Kind)
 	}
-	return []any{packSummary(sm), dayArg(due), dayArg(sm.SnoozedUntil), dayArg(sm.ValidFrom), dayArg(sm.ValidThrough)}
+	return []any{packSummary(sm), dayArg(due), kind, dayArg(sm.SnoozedUntil), dayArg(sm.ValidFrom), dayArg(sm.ValidThrough)}
 }
 
-const saveSummarySQL = `UPDATE applications SET summary = ?, next_due = ?, snoozed_until = ?,
+const saveSummarySQL = `UPDATE applications SET summary = ?, next_due = ?, next_kind = ?, snoozed_until = ?,
 	valid_from = ?, valid_through = ? WHERE id = ?`
 
 // querier is what both *sql.DB and *sql.Tx offer.
