@@ -464,10 +464,11 @@ Settings: ` + strings.Join(timeline.SettingKeys(), ", ") + `.`,
 func (c *cli) doctorCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "doctor",
-		Short: "Check that every kept summary matches a fresh derivation",
-		Long: `Check the database: every application's kept summary (stage, next action, due date)
-must equal a fresh derivation from its events. Prints each difference and exits 1 if
-there is any.`,
+		Short: "Check the database file and that every kept summary matches a fresh derivation",
+		Long: `Check the database: SQLite's integrity check of the whole file (a damaged file is
+reported with what is wrong), then every application's kept summary (stage, next
+action, due date) must equal a fresh derivation from its events. Prints each problem
+and exits 1 if there is any. A file cut short is refused before it is opened.`,
 		Example: "  afterview doctor",
 		Args:    args(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -479,12 +480,22 @@ there is any.`,
 				return err
 			}
 			defer st.Close()
+			problems, err := st.Integrity()
+			if err != nil {
+				return err
+			}
+			if len(problems) > 0 {
+				if err := c.print(tui.SanitizeText(strings.Join(problems, "\n") + "\n")); err != nil {
+					return err
+				}
+				return fmt.Errorf("%s is damaged: SQLite's integrity check found %d problems (above); restore a backup, or export what still reads", st.Path(), len(problems))
+			}
 			diffs, err := st.Check()
 			if err != nil {
 				return err
 			}
 			if len(diffs) == 0 {
-				return c.print(fmt.Sprintf("ok: every kept summary in %s matches a fresh derivation\n", st.Path()))
+				return c.print(fmt.Sprintf("ok: %s passes SQLite's integrity check, and every kept summary matches a fresh derivation\n", st.Path()))
 			}
 			if err := c.print(strings.Join(diffs, "\n") + "\n"); err != nil {
 				return err

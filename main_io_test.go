@@ -371,3 +371,48 @@ func TestCLIUserTextNeverReachesTheTerminalRaw(t *testing.T) {
 		t.Errorf("the dry run does not show the sanitised name: %q", outs[0].stdout)
 	}
 }
+
+// Issue 11, item 2: a file cut short is refused untouched by every command;
+// a file with damaged pages is reported by doctor and not backed up.
+func TestCLIDamagedDatabases(t *testing.T) {
+	s := newSession(t)
+	db := filepath.Join(s.dir, "demo.db")
+	s.ok("demo", "--no-tui", "--apps", "60", "--db", db)
+	data, err := os.ReadFile(db)
+	if err != nil || len(data) < 49000 {
+		t.Fatalf("demo database: %d bytes, %v", len(data), err)
+	}
+	cut := s.write("L.db", string(data[:49000]))
+	for _, args := range [][]string{{"doctor"}, {"backup", filepath.Join(s.dir, "b.db")}, {"list"}, {"add", "--company", "X", "--role", "Y"}} {
+		r := s.fail(append([]string{"--db", cut}, args...)...)
+		if !strings.Contains(r.stderr, "is damaged: it is 49000 bytes long") {
+			t.Errorf("afterview %v: %s", args, r.stderr)
+		}
+	}
+	if b, _ := os.ReadFile(cut); string(b) != string(data[:49000]) {
+		t.Error("the cut file was changed")
+	}
+	for _, c := range []string{"-wal", "-shm", "-journal"} {
+		if _, err := os.Stat(cut + c); err == nil {
+			t.Errorf("a %s file was left beside the cut file", c)
+		}
+	}
+	// Damaged pages, the length intact.
+	bad := []byte(string(data))
+	junk := strings.Repeat("\xde\xad\xbe\xef", 1024)
+	for _, page := range []int{3, 4, 5, 6} {
+		copy(bad[page*4096+8:], junk)
+	}
+	broken := s.write("broken.db", string(bad))
+	r := s.run("--db", broken, "doctor")
+	if r.code != 1 || !strings.Contains(r.stderr, "is damaged: SQLite's integrity check found") || r.stdout == "" {
+		t.Errorf("doctor on damaged pages: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = s.run("--db", broken, "backup", filepath.Join(s.dir, "b.db"))
+	if r.code != 1 || !strings.Contains(r.stderr, "is damaged") {
+		t.Errorf("backup of damaged pages: exit %d %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(s.dir, "b.db")); err == nil {
+		t.Error("a damaged database was backed up")
+	}
+}

@@ -22,10 +22,12 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/adrg/xdg"
 	"github.com/afterview/afterview/timeline"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // applicationID marks a SQLite file as afterview's ("AFTV").
@@ -79,18 +81,46 @@ func Open(path string, today func() timeline.Date) (*Store, error) {
 	return s, nil
 }
 
+// busyTimeout is how long a write waits for another afterview's write to
+// finish before it gives up with errBusy's message: long enough for hundreds
+// of writers queueing at once (each commit takes milliseconds), short enough
+// that a stuck one is reported. A variable so that tests can shorten it.
+var busyTimeout = 30 * time.Second
+
 // dsn returns the driver's name for the file: per-connection PRAGMAs go here
 // so that every pooled connection gets them. The read-write form makes every
 // transaction BEGIN IMMEDIATE, so two writers queue instead of deadlocking.
 func dsn(path string, readWrite bool) string {
 	u := url.URL{Scheme: "file", OmitHost: true, Path: path}
-	q := "_pragma=busy_timeout(5000)"
+	q := fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())
 	if readWrite {
 		q += "&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate"
 	} else {
 		q += "&mode=ro"
 	}
 	return u.String() + "?" + q
+}
+
+// probeDSN opens a file only to look at it: read-only and, when no -wal file
+// needs reading, immutable, so that SQLite creates no -wal, -shm or -journal
+// file beside a file that afterview then refuses.
+func probeDSN(path string, immutable bool) string {
+	u := url.URL{Scheme: "file", OmitHost: true, Path: path}
+	q := "mode=ro"
+	if immutable {
+		q += "&immutable=1"
+	}
+	return u.String() + "?" + q
+}
+
+// busy rewords SQLite's "database is locked" once the wait is over: it names
+// the file and says why. Other errors pass through.
+func (s *Store) busy(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_BUSY || se.Code()&0xff == sqlite3.SQLITE_LOCKED) {
+		return fmt.Errorf("%s is busy: another afterview is writing to it and has not finished after %s; try again when it is done (quit an afterview that hangs)", s.path, busyTimeout)
+	}
+	return err
 }
 
 // sqliteMagic begins every SQLite database file.
@@ -116,6 +146,8 @@ func prepareFile(path string) error {
 		return fmt.Errorf("cannot open %s: %v %s", path, unwrapPathErr(err), hint)
 	case st.IsDir():
 		return fmt.Errorf("%s is a directory, not an afterview database %s", path, hint)
+	case !st.Mode().IsRegular():
+		return fmt.Errorf("%s is not a regular file (a device, a pipe…), not an afterview database %s", path, hint)
 	case st.Size() == 0:
 		return nil // an empty file is an empty database: ours to fill
 	}
@@ -133,6 +165,9 @@ func prepareFile(path string) error {
 	// schema version (user_version, offset 60). When it says ours, that is
 	// the fast path of every command; otherwise (a header not yet brought up
 	// to date from the write-ahead log, say) ask SQLite itself.
+	if err := checkLength(path, head, st.Size()); err != nil {
+		return err
+	}
 	appID, version := binary.BigEndian.Uint32(head[68:]), binary.BigEndian.Uint32(head[60:])
 	if appID != applicationID || int(version) > len(migrationNames()) {
 		return checkOurs(path, hint)
@@ -140,14 +175,54 @@ func prepareFile(path string) error {
 	return nil
 }
 
+// checkLength refuses a file shorter than its header says it is (page count
+// × page size): a copy cut short, which SQLite would open and then damage
+// further. A file with a -wal or -journal file beside it is left to SQLite,
+// which finishes or undoes the interrupted write from that file first.
+func checkLength(path string, head []byte, size int64) error {
+	pageSize := int64(binary.BigEndian.Uint16(head[16:]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	pages := int64(binary.BigEndian.Uint32(head[28:]))
+	counter, validFor := binary.BigEndian.Uint32(head[24:]), binary.BigEndian.Uint32(head[92:])
+	if pages == 0 || counter != validFor {
+		return nil // an old writer left the page count unset: SQLite counts itself
+	}
+	for _, companion := range []string{"-wal", "-journal"} {
+		if st, err := os.Stat(path + companion); err == nil && st.Size() > 0 {
+			return nil
+		}
+	}
+	if pageSize < 512 || pageSize&(pageSize-1) != 0 {
+		return fmt.Errorf("%s is damaged: its header gives an impossible page size (%d); it was not opened. Restore a backup (afterview backup makes them)", path, pageSize)
+	}
+	if want := pages * pageSize; size < want {
+		return fmt.Errorf("%s is damaged: it is %d bytes long but its header says %d (cut short, by a failed copy or a full disk?); it was not opened. Restore a backup (afterview backup makes them)", path, size, want)
+	}
+	return nil
+}
+
 // checkOurs opens a SQLite file read-only and checks that it is afterview's
-// and not newer than this binary.
+// and not newer than this binary. It leaves nothing behind: without a -wal
+// file it reads the file as immutable; with one, it removes the -shm file
+// that reading the -wal makes, unless it was there before.
 func checkOurs(path, hint string) error {
-	db, err := sql.Open("sqlite", dsn(path, false))
+	wal := false
+	if st, err := os.Stat(path + "-wal"); err == nil && st.Size() > 0 {
+		wal = true
+	}
+	_, shmErr := os.Lstat(path + "-shm")
+	db, err := sql.Open("sqlite", probeDSN(path, !wal))
 	if err != nil {
 		return fmt.Errorf("cannot open %s: %v %s", path, err, hint)
 	}
-	defer db.Close()
+	defer func() {
+		db.Close()
+		if wal && shmErr != nil {
+			os.Remove(path + "-shm")
+		}
+	}()
 	var appID, version, tables int
 	err = db.QueryRow("PRAGMA application_id").Scan(&appID)
 	if err == nil {
@@ -159,7 +234,7 @@ func checkOurs(path, hint string) error {
 	switch {
 	case err != nil:
 		return fmt.Errorf("%s is not an afterview database (%v) %s", path, err, hint)
-	case appID == 0 && tables == 0:
+	case appID == 0 && tables == 0 && version == 0:
 		return nil // an empty SQLite file: ours to fill
 	case appID != applicationID:
 		return fmt.Errorf("%s is a SQLite database of another program, not afterview's %s", path, hint)
@@ -205,6 +280,12 @@ func (s *Store) migrate() error {
 			return err
 		}
 		err = s.tx(func(tx *sql.Tx) error {
+			// Another afterview opening the file at the same moment may
+			// have applied it while this one waited for the write lock.
+			var now int
+			if err := tx.QueryRow("PRAGMA user_version").Scan(&now); err != nil || now > i {
+				return err
+			}
 			if _, err := tx.Exec(string(body)); err != nil {
 				return err
 			}
@@ -234,13 +315,13 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) tx(f func(tx *sql.Tx) error) error {
 	tx, err := s.db.Begin()
 	if err != nil {
-		return err
+		return s.busy(err)
 	}
 	if err := f(tx); err != nil {
 		tx.Rollback()
-		return err
+		return s.busy(err)
 	}
-	return tx.Commit()
+	return s.busy(tx.Commit())
 }
 
 // DataVersion returns a number that changes whenever another connection or
