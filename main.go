@@ -588,14 +588,14 @@ archived (the worst case, for timing).`,
 // done in store (interchange.go, csv.go, ics.go, backup.go); these commands
 // only read flags, open the database and say what happened.
 
-// pickFormat returns "json" or "csv": the --format flag, else the fallback.
+// pickFormat returns "json", "csv" or "xlsx": the --format flag, else the fallback.
 func pickFormat(flag, fallback string) (string, error) {
 	if flag == "" {
 		return fallback, nil
 	}
 	f := strings.ToLower(strings.TrimSpace(flag))
-	if f != "json" && f != "csv" {
-		return "", fmt.Errorf("--format: %q is not json or csv", flag)
+	if f != "json" && f != "csv" && f != "xlsx" {
+		return "", fmt.Errorf("--format: %q is not json, csv or xlsx", flag)
 	}
 	return f, nil
 }
@@ -632,9 +632,10 @@ func (c *cli) writeOutput(st *store.Store, path string, write func(io.Writer) er
 
 func (c *cli) exportCmd() *cobra.Command {
 	var format, out string
+	var bom bool
 	cmd := &cobra.Command{
-		Use:   "export [--format json|csv] [-o FILE]",
-		Short: "Write everything as JSON (to import again) or CSV (for a spreadsheet)",
+		Use:   "export [--format json|csv|xlsx] [-o FILE]",
+		Short: "Write everything as JSON (to import again), or for a spreadsheet (CSV, Excel)",
 		Long: `Write the database to stdout, or to FILE with -o.
 
 JSON (the default) is afterview's interchange format, ` + store.Format + `: every application,
@@ -643,37 +644,65 @@ settings. afterview import reads it back with nothing lost, and the same databas
 always gives the same bytes (applications by id, events in timeline order).
 
 CSV is one row per application, for a spreadsheet: its fields with the stage, next
-action and due date as of today. Dates are YYYY-MM-DD.
+action and due date as of today. Dates are YYYY-MM-DD. --bom starts the file with a
+byte-order mark, which Excel on Windows needs to read accents right.
 
-With -o the format follows the file's extension (.csv, .json) unless --format is
-given; the file is replaced whole, never left half-written.`,
+xlsx is an Excel workbook (LibreOffice, Numbers and Google Sheets open it too): a sheet
+of applications — fields, stage, next action, due date and the latest offer's terms —
+and a sheet of every event, with real date cells, a header row and frozen panes.
+afterview import reads it back with nothing lost but the settings.
+
+The Stage and Next action columns use the words the app shows:
+` + store.ExportWordsHelp() + `
+With -o the format follows the file's extension (.csv, .json, .xlsx) unless --format
+is given; the file is replaced whole, never left half-written.`,
 		Example: `  afterview export -o afterview.json
-  afterview export -o applications.csv
+  afterview export -o applications.xlsx
+  afterview export -o applications.csv --bom    # for Excel on Windows
   afterview export | jq '.applications | length'`,
 		Args: args(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fallback := "json"
-			if strings.EqualFold(filepath.Ext(out), ".csv") {
+			switch strings.ToLower(filepath.Ext(out)) {
+			case ".csv":
 				fallback = "csv"
+			case ".xlsx":
+				fallback = "xlsx"
 			}
 			f, err := pickFormat(format, fallback)
 			if err != nil {
 				return err
 			}
+			if bom && f != "csv" {
+				return fmt.Errorf("--bom is for CSV; this export is %s", f)
+			}
 			return c.withStore(cmd, func(st *store.Store) error {
 				var info store.ExportInfo
-				err := c.writeOutput(st, out, func(w io.Writer) error {
+				write := func(w io.Writer) error {
 					var err error
-					if f == "csv" {
-						info, err = st.ExportCSV(w)
-						return err
-					}
-					var b bytes.Buffer
-					if info, err = st.ExportJSON(&b); err == nil {
-						_, err = w.Write(tui.EscapeJSON(b.Bytes()))
+					switch f {
+					case "csv":
+						info, err = st.ExportCSV(w, bom)
+					case "xlsx":
+						info, err = st.ExportXLSX(w)
+					default:
+						var b bytes.Buffer
+						if info, err = st.ExportJSON(&b); err == nil {
+							_, err = w.Write(tui.EscapeJSON(b.Bytes()))
+						}
 					}
 					return err
-				})
+				}
+				var err error
+				if f == "xlsx" && (out == "" || out == "-") {
+					// A workbook is binary, not text to sanitise: only for a pipe.
+					if _, ok := c.terminal(); ok {
+						return errors.New("an Excel workbook is not for the terminal: give -o FILE.xlsx, or pipe it")
+					}
+					err = write(c.stdout)
+				} else {
+					err = c.writeOutput(st, out, write)
+				}
 				if err != nil || out == "" || out == "-" {
 					return err
 				}
@@ -681,22 +710,23 @@ given; the file is replaced whole, never left half-written.`,
 			})
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "", "json or csv (default: from -o's extension, else json)")
+	cmd.Flags().StringVar(&format, "format", "", "json, csv or xlsx (default: from -o's extension, else json)")
+	cmd.Flags().BoolVar(&bom, "bom", false, "CSV: start with a UTF-8 byte-order mark (for Excel on Windows)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of stdout")
 	return cmd
 }
 
 func (c *cli) importCmd() *cobra.Command {
-	var format, dateFormat string
+	var format, dateFormat, sheet string
 	var dryRun bool
 	cmd := &cobra.Command{
-		Use:   "import FILE [--format json|csv] [--date-format LAYOUT] [--dry-run]",
-		Short: "Add applications from an export (JSON) or a spreadsheet (CSV)",
+		Use:   "import FILE [--format json|csv|xlsx] [--sheet NAME] [--date-format LAYOUT] [--dry-run]",
+		Short: "Add applications from an export (JSON) or a spreadsheet (CSV, Excel)",
 		Long: `Add the applications in FILE (- for stdin) in one transaction: when anything in the
 file is wrong nothing is imported, and the error names the row or application, the
 column or field, and the value. --dry-run shows what would be imported, writes nothing.
 
-The format follows the extension (.json, .csv), else the content; or give --format.
+The format follows the extension (.json, .csv, .xlsx), else the content; or give --format.
 
 JSON: a file written by afterview export. Into a new, empty database its settings
 are restored too; a database in use keeps its own (the differences are listed).
@@ -708,6 +738,11 @@ given with --date-format, made of:
 ` + store.DateFormatHelp() + `Cells may be quoted ("Acme, Inc."); the separator is a comma, or a semicolon or tab
 when the header row uses those; a UTF-8 byte-order mark is fine.
 
+xlsx: an Excel workbook, read like CSV: its first sheet, or the one named with
+--sheet. Cells formatted as dates are dates, whatever the sheet shows; dates typed as
+text follow --date-format. A workbook written by afterview export is read back with
+its Events sheet: every application with all its events.
+
 An application already in the database is skipped, not added twice: same company
 and role (ignoring case and extra spaces), unless both have interviews and none on
 the same day (applying to the same role again later is a new application). So
@@ -716,6 +751,7 @@ importing the same file twice adds nothing the second time.`,
   afterview import --dry-run applications.csv
   afterview import --date-format MM/DD/YYYY "Job search.csv"
   afterview import --date-format DD.MM.YYYY bewerbungen.csv
+  afterview import "Job search.xlsx" --sheet "2026"
   pbpaste | afterview import - --format csv`,
 		Args: args("the FILE to import (- for stdin)"),
 		RunE: func(cmd *cobra.Command, a []string) error {
@@ -738,13 +774,19 @@ importing the same file twice adds nothing the second time.`,
 			if err != nil {
 				return err
 			}
+			if sheet != "" && f != "xlsx" {
+				return fmt.Errorf("--sheet is for Excel workbooks; %s is %s", label, f)
+			}
 			var b *store.Batch
-			if f == "json" {
+			switch f {
+			case "json":
 				if dateFormat != "" {
-					return fmt.Errorf("--date-format is for CSV files; %s is JSON, whose dates are always YYYY-MM-DD", label)
+					return fmt.Errorf("--date-format is for spreadsheets; %s is JSON, whose dates are always YYYY-MM-DD", label)
 				}
 				b, err = store.ReadJSON(bytes.NewReader(data))
-			} else {
+			case "xlsx":
+				b, err = store.ReadXLSX(bytes.NewReader(data), sheet, df)
+			default:
 				b, err = store.ReadCSV(bytes.NewReader(data), df)
 			}
 			switch {
@@ -782,8 +824,9 @@ importing the same file twice adds nothing the second time.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&format, "format", "", "json or csv (default: from the extension, else the content)")
-	fl.StringVar(&dateFormat, "date-format", "", "CSV: how the sheet writes dates, e.g. MM/DD/YYYY or DD.MM.YYYY (YYYY-MM-DD always works)")
+	fl.StringVar(&format, "format", "", "json, csv or xlsx (default: from the extension, else the content)")
+	fl.StringVar(&sheet, "sheet", "", "xlsx: the sheet to read (default: the first)")
+	fl.StringVar(&dateFormat, "date-format", "", "CSV, xlsx: how the sheet writes dates as text, e.g. MM/DD/YYYY or DD.MM.YYYY (YYYY-MM-DD always works)")
 	fl.BoolVarP(&dryRun, "dry-run", "n", false, "show what would be imported; write nothing")
 	return cmd
 }

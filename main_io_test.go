@@ -114,6 +114,32 @@ func TestCLIImportSpreadsheet(t *testing.T) {
 	s.golden()
 }
 
+// TestCLISpreadsheetWorkbook imports a candidate's own Excel workbook, then
+// exports the database as a workbook and reads it into an empty database:
+// the JSON exports of both databases are the same.
+func TestCLISpreadsheetWorkbook(t *testing.T) {
+	s := newSession(t)
+	book := filepath.Join("testdata", "spreadsheet.xlsx")
+	s.ok("import", "--dry-run", book)
+	s.ok("import", book)
+	s.ok("import", book, "--sheet", "2025")
+	s.fail("import", book, "--sheet", "2024")
+	s.fail("import", filepath.Join("testdata", "spreadsheet.csv"), "--sheet", "2025")
+	s.ok("log", "1", "offer", "--deadline", "+7d", "--base", "180k", "--currency", "USD")
+	out := filepath.Join(s.dir, "applications.xlsx")
+	s.ok("export", "-o", out)
+	s.fail("export", "-o", out, "--bom")
+	s.ok("export", "--format", "csv", "--bom")
+	want := s.exec("export").stdout
+
+	s.env["AFTERVIEW_DB"] = filepath.Join(s.dir, "fresh.db")
+	s.ok("import", out)
+	if got := s.exec("export").stdout; got != want {
+		t.Errorf("export → xlsx → import → export differs:\n%s\nwant\n%s", got, want)
+	}
+	s.golden()
+}
+
 func TestCLIDataErrorsWriteNothing(t *testing.T) {
 	s := newSession(t)
 	s.seed()

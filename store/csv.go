@@ -68,12 +68,28 @@ func ReadCSV(r io.Reader, dateFormat DateFormat) (*Batch, error) {
 	cr := csv.NewReader(br)
 	cr.Comma = sniffComma(head)
 	cr.FieldsPerRecord = -1 // spreadsheets drop trailing empty cells
-	header, err := cr.Read()
+	return readSheet(func() ([]string, error) {
+		rec, err := cr.Read()
+		if err != nil && err != io.EOF {
+			return nil, csvProblem(err)
+		}
+		return rec, err
+	}, dateFormat)
+}
+
+// readSheet reads a sheet of applications, row by row from next (which
+// returns io.EOF after the last): a header row, then one application per row
+// (blank rows are skipped). It is the one path of every spreadsheet import,
+// CSV (ReadCSV) and .xlsx (ReadXLSX), which hands real date cells in as
+// YYYY-MM-DD text. Rows are numbered as in the spreadsheet (the header is
+// row 1); the first error stops the read with its row, column and value.
+func readSheet(next func() ([]string, error), dateFormat DateFormat) (*Batch, error) {
+	header, err := next()
 	if err == io.EOF {
 		return nil, ErrEmpty
 	}
 	if err != nil {
-		return nil, csvProblem(err)
+		return nil, err
 	}
 	col := map[string]int{}
 	b := &Batch{}
@@ -106,12 +122,12 @@ func ReadCSV(r io.Reader, dateFormat DateFormat) (*Batch, error) {
 			quoteAll(header), strings.Join(csvColumns[0].headers, ", "))
 	}
 	for row := 2; ; row++ {
-		rec, err := cr.Read()
+		rec, err := next()
 		if err == io.EOF {
 			return b, nil
 		}
 		if err != nil {
-			return nil, csvProblem(err)
+			return nil, err
 		}
 		a, ok, err := csvRow(rec, header, col, dateFormat, row)
 		if err != nil {
@@ -161,7 +177,7 @@ func csvRow(rec, header []string, col map[string]int, df DateFormat, row int) (I
 	default:
 		return ImportApp{}, false, bad("archived", "%q is not yes or no", cell("archived"))
 	}
-	a := ImportApp{App: app, Where: fmt.Sprintf("row %d", row)}
+	a := ImportApp{App: app, Where: fmt.Sprintf("row %d", row), Row: row}
 	if v := cell("interviewed"); v != "" {
 		d, err := df.Parse(v)
 		if err != nil {
@@ -209,13 +225,20 @@ var csvExportHeader = []string{"ID", "Company", "Role", "Stage", "Next action", 
 
 // ExportCSV writes one row per application (archived ones too, by id) for a
 // spreadsheet: its fields, and the stage, next action and due date derived
-// on today. Dates are YYYY-MM-DD.
-func (s *Store) ExportCSV(w io.Writer) (ExportInfo, error) {
+// on today, in the words the app shows (see ExportWordsHelp). Dates are
+// YYYY-MM-DD. With bom the file starts with a UTF-8 byte-order mark, which
+// Excel on Windows needs to read it as UTF-8 ("Zürich", not "ZÃ¼rich").
+func (s *Store) ExportCSV(w io.Writer, bom bool) (ExportInfo, error) {
 	snap, err := s.snapshot()
 	if err != nil {
 		return ExportInfo{}, err
 	}
 	today := s.today()
+	if bom {
+		if _, err := w.Write(utf8BOM); err != nil {
+			return ExportInfo{}, err
+		}
+	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvExportHeader); err != nil {
 		return ExportInfo{}, err
@@ -224,13 +247,13 @@ func (s *Store) ExportCSV(w io.Writer) (ExportInfo, error) {
 		d := timeline.Derive(a, snap.events[a.ID], snap.set, today)
 		var kind, due, text string
 		if n := d.Next; n != nil {
-			kind, due, text = string(n.Kind), n.Due.String(), n.Text
+			kind, due, text = n.Kind.Label(), n.Due.String(), n.Text
 		}
 		archived := "no"
 		if a.Archived {
 			archived = "yes"
 		}
-		err := cw.Write([]string{fmt.Sprint(a.ID), a.Company, a.Role, string(d.Stage), kind, due, text,
+		err := cw.Write([]string{fmt.Sprint(a.ID), a.Company, a.Role, d.Stage.Label(), kind, due, text,
 			d.LastInterview.String(), d.NextInterview.String(), a.Recruiter, a.Contact, a.URL, archived, a.Notes})
 		if err != nil {
 			return ExportInfo{}, err
@@ -238,6 +261,21 @@ func (s *Store) ExportCSV(w io.Writer) (ExportInfo, error) {
 	}
 	cw.Flush()
 	return snap.info(), cw.Error()
+}
+
+// ExportWordsHelp lists the words of the exports' Stage and Next action
+// columns (the app's own), for export --help.
+func ExportWordsHelp() string {
+	stages := make([]string, len(timeline.Stages))
+	for i, st := range timeline.Stages {
+		stages[i] = st.Label()
+	}
+	kinds := make([]string, len(timeline.ActionKinds))
+	for i, k := range timeline.ActionKinds {
+		kinds[i] = k.Label()
+	}
+	return "  Stage        " + strings.Join(stages, ", ") + "\n" +
+		"  Next action  " + strings.Join(kinds, ", ") + " (empty when there is none)\n"
 }
 
 // dateTokenHelp describes the --date-format tokens, for help and errors.

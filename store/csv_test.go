@@ -179,11 +179,11 @@ func TestExportCSVIsOneRowPerApplicationForASpreadsheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if _, err := s.ExportCSV(&b); err != nil {
+	if _, err := s.ExportCSV(&b, false); err != nil {
 		t.Fatal(err)
 	}
 	want := "ID,Company,Role,Stage,Next action,Due,Action,Last interview,Next interview,Recruiter,Contact,URL,Archived,Notes\n" +
-		"1,Zürich Quant AG,\"Quant Developer, Rates\",decision,followup,2026-12-02,Follow up with Jürg Müller — no word 7 business days after the interview,2026-11-20,,Jürg Müller,,,no,\"said \"\"soon\"\"\nsecond line\"\n" +
+		"1,Zürich Quant AG,\"Quant Developer, Rates\",decision,follow up,2026-12-02,Follow up with Jürg Müller — no word 7 business days after the interview,2026-11-20,,Jürg Müller,,,no,\"said \"\"soon\"\"\nsecond line\"\n" +
 		"2,Globex,,scheduled,,,,,,,,,yes,\n"
 	if got := b.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
@@ -203,5 +203,17 @@ func TestExportCSVIsOneRowPerApplicationForASpreadsheet(t *testing.T) {
 	res, err := s.Import(back, true)
 	if err != nil || res.Skipped != 2 || !back.Apps[1].App.Archived {
 		t.Errorf("re-import of the CSV export: %+v %v", res, err)
+	}
+
+	// --bom: the same bytes after a UTF-8 byte-order mark, and they read back.
+	var withBOM bytes.Buffer
+	if _, err := s.ExportCSV(&withBOM, true); err != nil {
+		t.Fatal(err)
+	}
+	if got := withBOM.String(); got != "\ufeff"+want {
+		t.Errorf("with the BOM: %q", got[:min(len(got), 20)])
+	}
+	if back, err := ReadCSV(bytes.NewReader(withBOM.Bytes()), DateFormat{}); err != nil || back.Apps[0].App.Company != "Zürich Quant AG" {
+		t.Errorf("the export with a BOM does not read back: %v", err)
 	}
 }

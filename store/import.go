@@ -25,6 +25,7 @@ type ImportApp struct {
 	App    timeline.Application
 	Events []timeline.Event
 	Where  string // where the file holds it: "row 4", "application 3"
+	Row    int    // a spreadsheet's row (the header is row 1); 0 for JSON
 }
 
 // Planned is an ImportApp with what Import does with it.
@@ -318,14 +319,20 @@ func saveSettings(tx *sql.Tx, set timeline.Settings) error {
 	return nil
 }
 
-// DetectFormat says whether a file to import is "json" or "csv": by its
-// extension, else by its first byte (an export starts with "{").
+// DetectFormat says whether a file to import is "json", "csv" or "xlsx": by
+// its extension, else by its first bytes (an export starts with "{", a
+// workbook is a zip file, "PK").
 func DetectFormat(name string, head []byte) string {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".json":
 		return "json"
 	case ".csv", ".tsv":
 		return "csv"
+	case ".xlsx", ".xlsm":
+		return "xlsx"
+	}
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		return "xlsx"
 	}
 	head = bytes.TrimLeft(bytes.TrimPrefix(head, utf8BOM), " \t\r\n")
 	if len(head) > 0 && (head[0] == '{' || head[0] == '[') {

@@ -88,6 +88,20 @@ func (k ActionKind) Rank() int {
 	return len(ActionKinds)
 }
 
+// Label names an action kind in a few words, as the app's lists show it:
+// "answer offer", "follow up", "check in", "reapply".
+func (k ActionKind) Label() string {
+	switch k {
+	case ActOffer:
+		return "answer offer"
+	case ActFollowup:
+		return "follow up"
+	case ActCheckin:
+		return "check in"
+	}
+	return string(k)
+}
+
 // Action is an application's next action.
 type Action struct {
 	Kind ActionKind

@@ -37,20 +37,9 @@ func (r Report) paint(st lipgloss.Style, s string) string {
 }
 
 // ActionLabel names an action kind in a few words, as a list cell does:
-// "answer offer", "follow up", "check in", "reapply".
-func ActionLabel(k timeline.ActionKind) string {
-	switch k {
-	case timeline.ActOffer:
-		return "answer offer"
-	case timeline.ActFollowup:
-		return "follow up"
-	case timeline.ActCheckin:
-		return "check in"
-	case timeline.ActReapply:
-		return "reapply"
-	}
-	return string(k)
-}
+// "answer offer", "follow up", "check in", "reapply" (timeline's Label, so
+// that exports use the same words).
+func ActionLabel(k timeline.ActionKind) string { return k.Label() }
 
 // Date formats a date for a report: "Mon 23 Nov", with the year when it is
 // not today's year ("Tue 25 May 2027").
