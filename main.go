@@ -694,6 +694,13 @@ is given; the file is replaced whole, never left half-written.`,
 					return err
 				}
 				var err error
+				if bom && (out == "" || out == "-") {
+					// The sanitiser drops a zero-width U+FEFF from text: the mark goes first, on its own.
+					if err := c.print("\ufeff"); err != nil {
+						return err
+					}
+					bom = false
+				}
 				if f == "xlsx" && (out == "" || out == "-") {
 					// A workbook is binary, not text to sanitise: only for a pipe.
 					if _, ok := c.terminal(); ok {
