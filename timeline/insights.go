@@ -319,13 +319,17 @@ func ComputeInsights(hist []AppHistory, s Settings, today, since Date) Insights 
 	in := Insights{Today: today, Since: since, Settings: s, Within: map[ResponseClass]int{}}
 	type acc struct {
 		CompanyInsight
+		key string // companyKey(Company)
 		bds []int
 	}
 	byCompany := map[string]*acc{}
 	var order []*acc
 	var answered []Response // the processes with a response
 	for _, h := range hist {
-		evs := SortEvents(h.Events)
+		evs := h.Events
+		if !sortedEvents(evs) {
+			evs = SortEvents(evs)
+		}
 		if !since.IsZero() && (len(evs) == 0 || firstDate(evs) < since) {
 			continue
 		}
@@ -363,7 +367,7 @@ func ComputeInsights(hist []AppHistory, s Settings, today, since Date) Insights 
 		key := companyKey(h.App.Company)
 		c := byCompany[key]
 		if c == nil {
-			c = &acc{CompanyInsight: CompanyInsight{Company: strings.TrimSpace(h.App.Company)}}
+			c = &acc{CompanyInsight: CompanyInsight{Company: strings.TrimSpace(h.App.Company)}, key: key}
 			byCompany[key] = c
 			order = append(order, c)
 		}
@@ -397,19 +401,31 @@ func ComputeInsights(hist []AppHistory, s Settings, today, since Date) Insights 
 	slices.Sort(in.Promises.LateBD)
 	in.Median, in.P80 = Median(in.Responses), Percentile80(in.Responses)
 	in.Histogram = histogram(answered, in.Responses, s)
+	slices.SortFunc(order, func(a, b *acc) int { // keys are unique: a total order
+		if c := cmp.Compare(b.Processes, a.Processes); c != 0 {
+			return c
+		}
+		return strings.Compare(a.key, b.key)
+	})
+	in.Companies = make([]CompanyInsight, 0, len(order))
 	for _, c := range order {
 		slices.Sort(c.bds)
 		c.Responses, c.MedianBD = len(c.bds), Median(c.bds)
 		in.Companies = append(in.Companies, c.CompanyInsight)
 	}
-	slices.SortStableFunc(in.Companies, func(a, b CompanyInsight) int {
-		if c := cmp.Compare(b.Processes, a.Processes); c != 0 {
-			return c
-		}
-		return cmp.Compare(companyKey(a.Company), companyKey(b.Company))
-	})
 	in.Suggestion = suggest(in.Responses, s)
 	return in
+}
+
+// sortedEvents reports whether events are in the timeline's order already
+// (the store hands them so), which spares a copy per application.
+func sortedEvents(evs []Event) bool {
+	for i := 1; i < len(evs); i++ {
+		if eventLess(&evs[i], &evs[i-1]) {
+			return false
+		}
+	}
+	return true
 }
 
 func b2i(b bool) int {
