@@ -149,11 +149,12 @@ table per week. With -o the format follows the file's extension (.csv, .md) unle
 					return err
 				}
 				a := timeline.BuildActivity(items, from, to)
+				toFile := out != "" && out != "-"
 				r := c.report()
-				if out != "" && out != "-" {
+				if toFile {
 					r = c.plainReport() // a file gets no colours
 				}
-				return c.writeOutput(st, out, func(w io.Writer) error {
+				write := func(w io.Writer) error {
 					switch f {
 					case "csv":
 						return r.ActivityCSV(w, a)
@@ -163,7 +164,12 @@ table per week. With -o the format follows the file's extension (.csv, .md) unle
 					}
 					_, err := io.WriteString(w, r.Activity(a))
 					return err
-				})
+				}
+				if toFile {
+					return c.writeOutput(st, out, write)
+				}
+				// Every cell is sanitised already; the report's own colours stay.
+				return write(c.stdout)
 			})
 		},
 	}
