@@ -236,6 +236,8 @@ func TestE2ETUIInTmux(t *testing.T) {
 	p.waitFor("the Role field", func(s string) bool { return strings.HasPrefix(focusedLine(s), "› Role") }, e2eStep)
 	p.typeEach("SRE k8s queues")
 	p.keys("Tab")
+	p.waitFor("the Applied field", func(s string) bool { return strings.HasPrefix(focusedLine(s), "› Applied") }, e2eStep)
+	p.keys("Tab")
 	p.waitFor("the Interviewed field", func(s string) bool { return strings.HasPrefix(focusedLine(s), "› Interviewed") }, e2eStep)
 	p.text("-8d")
 	p.waitText("Wed 18 Nov 2026 (8 days ago)")

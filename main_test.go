@@ -466,3 +466,16 @@ func TestCLIOpensTheTUI(t *testing.T) {
 		t.Errorf("demo left its temporary database behind in %s", dirs[1])
 	}
 }
+
+// Seen: "5 applications are waiting on time" counted a rejection. The line
+// counts what the TUI's header calls waiting: applications under way.
+func TestCLIChaseWaitingCountsOnlyWhatIsUnderWay(t *testing.T) {
+	s := newSession(t)
+	s.ok("add", "--company", "Hooli", "--role", "ML", "--interviewed", "2026-09-20")
+	s.ok("log", "1", "rejected", "--date", "2026-10-01")
+	s.ok("add", "--company", "Kojo", "--role", "SRE", "--interviewed", "-1d")
+	out := s.ok("chase").stdout
+	if !strings.HasPrefix(out, "Nothing to chase. 1 application is waiting on time; next due ") {
+		t.Errorf("chase with one application under way and one rejected:\n%s", out)
+	}
+}

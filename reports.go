@@ -9,6 +9,7 @@ import (
 
 	"github.com/afterview/afterview/store"
 	"github.com/afterview/afterview/timeline"
+	"github.com/afterview/afterview/tui"
 	"github.com/spf13/cobra"
 )
 
@@ -83,13 +84,15 @@ within --days, if given): fast enough for a shell prompt.`,
 				}
 				return c.print(string(b))
 			}
-			var later store.Stats // for the line printed when nothing is due
+			var counts tui.Counts // for the line printed when nothing is due
 			if len(items) == 0 && st != nil {
-				if later, err = st.ChaseStats(c.today.AddDays(days)); err != nil {
+				entries, err := st.Entries(false)
+				if err != nil {
 					return err
 				}
+				counts = tui.CountEntries(entries, nil, c.today)
 			}
-			return c.print(r.ChaseView(items, later))
+			return c.print(r.ChaseView(items, counts))
 		},
 	}
 	fl := cmd.Flags()

@@ -9,8 +9,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// appForm adds an application (with, optionally, the interview that starts
-// the clock) or edits one. Editing writes only the fields the user changed,
+// appForm adds an application (with, optionally, the day you applied and
+// the interview that starts the clock, as the command line's add --applied
+// and --interviewed do) or edits one. Editing writes only the fields the user changed,
 // so another process's change to another field meanwhile is kept.
 type appForm struct {
 	form
@@ -19,7 +20,7 @@ type appForm struct {
 	orig timeline.Application // the values the form opened with
 
 	company, role, recruiter, contact, url, notes *field
-	interview                                     *field // adding only: nil when editing
+	applied, interview                            *field // adding only: nil when editing
 }
 
 // newAppForm opens the form: app nil adds, else edits app.
@@ -47,11 +48,13 @@ func newAppForm(c *common, app *timeline.Application) *appForm {
 	fields := []*field{a.company, a.role}
 	intro := "Only the fields you change are saved."
 	if app == nil {
-		// The interview starts the clock: ask for it right after who and what.
+		// When it began: ask for it right after who and what.
+		a.applied = newField("Applied", kindDate, "")
+		a.applied.past, a.applied.empty = true, "optional: the day you applied"
 		a.interview = newField("Interviewed", kindDate, "")
 		a.interview.past, a.interview.empty = true, "not yet; or a date: yesterday, -3d, mon, 2026-11-20"
-		fields = append(fields, a.interview)
-		intro = "Who and what, and the interview that starts the clock. Log what follows with l."
+		fields = append(fields, a.applied, a.interview)
+		intro = "Who and what; when you applied, or the interview that starts the clock (a future date books it)."
 	} else {
 		a.id = app.ID
 	}
@@ -95,7 +98,10 @@ func (a *appForm) submit() tea.Cmd {
 		a.fail(a.company, "a company name is needed")
 	}
 	var first []timeline.Event
-	if a.interview != nil {
+	if a.id == 0 {
+		if d := a.date(a.applied); !d.IsZero() {
+			first = append(first, timeline.Event{Type: timeline.EventApplied, Date: d})
+		}
 		if d := a.date(a.interview); !d.IsZero() {
 			first = append(first, timeline.Event{Type: timeline.EventInterview, Date: d})
 		}

@@ -47,8 +47,8 @@ func TestChasedLogsAFollowupAndLeavesOverdue(t *testing.T) {
 	if e := m.dash.entries[i]; e.Next == nil || e.Next.Due <= testToday {
 		t.Errorf("after chasing, Acme is still due: %+v", e.Next)
 	}
-	if m.dash.toChase != 2 {
-		t.Errorf("toChase = %d after chasing one of 3", m.dash.toChase)
+	if m.dash.totals.Due != 2 {
+		t.Errorf("toChase = %d after chasing one of 3", m.dash.totals.Due)
 	}
 	if !strings.Contains(m.status, "u undoes") {
 		t.Errorf("status %q should mention undo", m.status)
@@ -74,8 +74,8 @@ func TestUndoRemovesTheChaseEvent(t *testing.T) {
 	if e := lastLogged(t, fs, "Acme Robotics"); e.Type == timeline.EventFollowup {
 		t.Fatal("the follow-up is still in the store")
 	}
-	if m.dash.toChase != 3 {
-		t.Errorf("toChase = %d after undo, want 3", m.dash.toChase)
+	if m.dash.totals.Due != 3 {
+		t.Errorf("toChase = %d after undo, want 3", m.dash.totals.Due)
 	}
 	if e, _ := m.dash.Selected(); e.App.Company != "Acme Robotics" {
 		t.Errorf("after undo the cursor is on %s, want the restored Acme Robotics", e.App.Company)

@@ -14,17 +14,19 @@ import (
 // tab is one of the dashboard's tabs.
 type tab int
 
-// The tabs: what the user must do now, what is under way, offers and after,
-// and what is over (closed stages and archived applications).
+// The tabs: what the user must do now, then one per group (counts.go):
+// applied, under way, offers and after, and what is over (closed stages,
+// ghosted and archived applications).
 const (
 	tabChase tab = iota
+	tabApplied
 	tabActive
 	tabOffers
 	tabClosed
 	numTabs
 )
 
-var tabNames = [numTabs]string{"Chase", "Active", "Offers", "Closed"}
+var tabNames = [numTabs]string{"Chase", "Applied", "Active", "Offers", "Closed"}
 
 // sortMode is the order of the Active, Offers and Closed tabs (the Chase tab
 // always keeps the chase view's order, as `afterview chase` prints it).
@@ -51,19 +53,17 @@ type dashboard struct {
 
 	today     timeline.Date
 	lookahead int
-	entries   []timeline.Entry // by id, as the store returns them
-	byID      map[int64]int    // id -> index in entries
-	haystack  []string         // per entry: lower-case company, role, recruiter (built on the first filter)
-	names     []string         // per entry: lower-case company, for sorting
-	sortKeys  []sortKey        // per entry: its key in the current sort
-	chase     []int            // the chase view, in timeline.Chase's order
-	sorted    []int            // every entry in the sort order
-	rows      []int            // the rows shown: the tab's entries matching the filter
-	heads     []sectionHead    // the Chase tab's section headings, drawn between rows
-	counts    [numTabs]int     // entries per tab, before the filter
-	toChase   int              // due today or overdue
-	waiting   int              // under way, nothing due yet
-	offers    int              // offers awaiting an answer
+	entries   []timeline.Entry     // by id, as the store returns them
+	byID      map[int64]int        // id -> index in entries
+	haystack  []string             // per entry: lower-case company, role, recruiter (built on the first filter)
+	names     []string             // per entry: lower-case company, for sorting
+	sortKeys  []sortKey            // per entry: its key in the current sort
+	chase     []int                // the chase view, in timeline.Chase's order
+	items     []timeline.ChaseItem // the chase view's items, parallel to chase
+	sorted    []int                // every entry in the sort order
+	rows      []int                // the rows shown: the tab's entries matching the filter
+	heads     []sectionHead        // the Chase tab's section headings, drawn between rows
+	totals    Counts               // the tabs' and the header's counts, before the filter
 	loaded    bool
 	loadErr   error // the first load failed: say so instead of "Loading…"
 

@@ -46,7 +46,7 @@ func (d *dashboard) setData(entries []timeline.Entry, today timeline.Date, looka
 	d.reindex()
 	if first {
 		// Open on Chase when something is due today or overdue, at the top.
-		if d.toChase > 0 {
+		if d.totals.Due > 0 {
 			d.tab = tabChase
 		}
 		d.selID, d.cursor = 0, 0
@@ -115,33 +115,22 @@ func (d *dashboard) reindex() {
 	d.resort()
 }
 
-// setChase keeps the chase view's items as entry indexes, in its order.
+// setChase keeps the chase view's items, and their entries' indexes, in
+// its order.
 func (d *dashboard) setChase(items []timeline.ChaseItem) {
+	d.items = items
 	d.chase = d.chase[:0]
-	d.toChase = 0
 	for _, it := range items {
 		d.chase = append(d.chase, d.byID[it.App.ID])
-		if it.Section != timeline.SecUpcoming {
-			d.toChase++
-		}
 	}
 }
 
 // count works out the tab sizes and the header's counts.
-func (d *dashboard) count() {
-	d.counts = [numTabs]int{tabChase: len(d.chase)}
-	d.waiting, d.offers = 0, 0
-	for i := range d.entries {
-		e := &d.entries[i]
-		t := tabOf(e)
-		d.counts[t]++
-		switch {
-		case t == tabActive && (e.Next == nil || e.Next.Due > d.today || e.Snoozed(d.today)):
-			d.waiting++
-		case e.Stage == timeline.StageOffer && !e.App.Archived:
-			d.offers++
-		}
-	}
+func (d *dashboard) count() { d.totals = CountEntries(d.entries, d.items, d.today) }
+
+// tabCount is the number of applications a tab holds, before the filter.
+func (d *dashboard) tabCount(t tab) int {
+	return [numTabs]int{d.totals.Listed, d.totals.Applied, d.totals.Active, d.totals.Offers, d.totals.Closed}[t]
 }
 
 // keyOf returns entry i's key in the current sort.
@@ -201,7 +190,7 @@ func (d *dashboard) refilter() {
 		}
 	}
 	d.rows, d.heads = d.rows[:0], d.heads[:0]
-	for _, i := range src {
+	for k, i := range src {
 		if d.tab != tabChase && tabOf(&d.entries[i]) != d.tab {
 			continue
 		}
@@ -210,7 +199,7 @@ func (d *dashboard) refilter() {
 		}
 		if d.tab == tabChase {
 			// The chase order groups the sections: a heading opens each.
-			sec := timeline.SectionOf(d.entries[i].Next.Due, d.today)
+			sec := d.items[k].Section
 			if n := len(d.heads); n == 0 || d.heads[n-1].sec != sec {
 				d.heads = append(d.heads, sectionHead{row: len(d.rows), sec: sec})
 			}
@@ -224,16 +213,9 @@ func (d *dashboard) refilter() {
 	d.setCursor(d.cursor)
 }
 
-// tabOf returns the tab an entry belongs to (the Chase tab aside).
-func tabOf(e *timeline.Entry) tab {
-	switch {
-	case e.App.Archived || e.Stage.Closed():
-		return tabClosed
-	case e.Stage == timeline.StageOffer || e.Stage == timeline.StageChecks || e.Stage == timeline.StageOnboarding:
-		return tabOffers
-	}
-	return tabActive
-}
+// tabOf returns the tab an entry belongs to (the Chase tab aside): its
+// group's.
+func tabOf(e *timeline.Entry) tab { return tabApplied + tab(groupOf(e)) }
 
 // searchText is what the filter matches: company, role and recruiter.
 func searchText(a timeline.Application) string {

@@ -18,10 +18,10 @@ func TestOpensOnChaseWhenSomethingIsDue(t *testing.T) {
 	if e, _ := m.dash.Selected(); m.dash.cursor != 0 || e.App.Company != "Cyberdyne" {
 		t.Errorf("the cursor starts on row %d (%s), want the first chase item", m.dash.cursor, e.App.Company)
 	}
-	if m.dash.toChase != 3 {
-		t.Errorf("toChase = %d, want 3 (Cyberdyne, Acme Robotics, Umbrella Health)", m.dash.toChase)
+	if m.dash.totals.Due != 3 {
+		t.Errorf("toChase = %d, want 3 (Cyberdyne, Acme Robotics, Umbrella Health)", m.dash.totals.Due)
 	}
-	if h := m.headerView(); !strings.Contains(h, "3 to chase · ") || !strings.Contains(h, "1 offer") {
+	if h := m.headerView(); !strings.Contains(h, "3 due · 5 waiting · 1 offer to answer") {
 		t.Errorf("header %q lacks the counts", h)
 	}
 }

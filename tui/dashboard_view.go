@@ -140,7 +140,7 @@ func (d dashboard) View() string {
 func (d dashboard) tabsView() string {
 	var parts []string
 	for t := tab(0); t < numTabs; t++ {
-		label := fmt.Sprintf("%s %d", tabNames[t], d.counts[t])
+		label := fmt.Sprintf("%s %d", tabNames[t], d.tabCount(t))
 		if t == d.tab {
 			parts = append(parts, d.styles.TabActive.Render("["+label+"]"))
 		} else {
@@ -184,6 +184,8 @@ func (d dashboard) emptyText() string {
 	switch d.tab {
 	case tabChase:
 		return fmt.Sprintf("Nothing to chase in the next %d days.", d.lookahead)
+	case tabApplied:
+		return "No applications waiting for a first interview."
 	case tabActive:
 		return "Nothing under way."
 	case tabOffers:
@@ -342,18 +344,19 @@ func (d dashboard) footerView() string {
 	return " " + d.styles.Muted.Render(fit(text, d.width-2))
 }
 
-// headerCounts are the header's counts, styled, most important first.
+// headerCounts are the header's counts, styled, most important first:
+// what is due (as `afterview chase --count` counts it), what is waiting on
+// time, and the offers to answer. Each says what it counts, so none can be
+// read as a tab's number.
 func (d *dashboard) headerCounts() []string {
-	st := d.styles
-	parts := []string{}
-	if d.toChase > 0 {
-		parts = append(parts, st.Today.Render(fmt.Sprintf("%d to chase", d.toChase)))
-	} else {
-		parts = append(parts, st.Good.Render("nothing to chase"))
+	st, n := d.styles, d.totals
+	parts := []string{st.Good.Render("nothing due")}
+	if n.Due > 0 {
+		parts[0] = st.Today.Render(fmt.Sprintf("%d due", n.Due))
 	}
-	parts = append(parts, fmt.Sprintf("%d waiting", d.waiting))
-	if d.offers > 0 {
-		parts = append(parts, st.Good.Render(fmt.Sprintf("%d offer%s", d.offers, plural(d.offers, "", "s"))))
+	parts = append(parts, fmt.Sprintf("%d waiting", n.Waiting))
+	if n.ToAnswer > 0 {
+		parts = append(parts, st.Good.Render(fmt.Sprintf("%d offer%s to answer", n.ToAnswer, plural(n.ToAnswer, "", "s"))))
 	}
 	return parts
 }

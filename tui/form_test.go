@@ -25,7 +25,7 @@ func TestAddFormTypesLettersAsText(t *testing.T) {
 	if !isTop[*appForm](m) || m.dash.cursor != cursor || m.showHelp {
 		t.Fatal("letters typed into the form acted as keys")
 	}
-	m, _ = press(t, m, "down")
+	m, _ = press(t, m, "down", "down") // past Applied, to Interviewed
 	m = typeText(t, m, "mon")
 	m, _ = press(t, m, "ctrl+s")
 	if !isTop[*dashboard](m) {
@@ -175,4 +175,26 @@ func TestShortFormsScrollToTheFocusedField(t *testing.T) {
 		t.Errorf("the focused Note field is off screen:\n%s", m.View())
 	}
 	checkSize(t, m)
+}
+
+func TestAddFormLogsTheDayYouApplied(t *testing.T) {
+	// As `afterview add --company Initech --applied yesterday`: no role
+	// needed.
+	fs := newFakeStore()
+	m := testModel(t, fs, 100, 30)
+	m, _ = press(t, m, "a")
+	m = typeText(t, m, "Initech")
+	m, _ = press(t, m, "tab", "tab")
+	m = typeText(t, m, "yesterday")
+	m, _ = press(t, m, "ctrl+s")
+	if !isTop[*dashboard](m) {
+		t.Fatalf("the form did not close (err %q)", topAs[*appForm](t, m).err)
+	}
+	evs := fs.events[fs.idOf("Initech")]
+	if len(evs) != 1 || evs[0].Type != timeline.EventApplied || evs[0].Date != testToday.AddDays(-1) {
+		t.Fatalf("logged %+v, want applied on Wed 25 Nov", evs)
+	}
+	if e, _ := m.dash.Selected(); e.App.Company != "Initech" {
+		t.Errorf("the cursor is on %q, want Initech", e.App.Company)
+	}
 }

@@ -49,11 +49,11 @@ func TestGoldenDashboard(t *testing.T) {
 }
 
 func TestGoldenActiveTab(t *testing.T) {
-	runGolden(t, 100, 30, goldenStep{[]string{"tab"}, "[Active 7]"})
+	runGolden(t, 100, 30, goldenStep{[]string{"tab", "tab"}, "[Active 7]"})
 }
 
 func TestGoldenNarrow(t *testing.T) {
-	runGolden(t, 60, 15, goldenStep{[]string{"tab"}, "[Active 7]"})
+	runGolden(t, 60, 15, goldenStep{[]string{"tab", "tab"}, "[Active 7]"})
 }
 
 func TestGoldenDetail(t *testing.T) {
@@ -84,5 +84,5 @@ var _ tea.Model = model{}
 func TestGoldenAddForm(t *testing.T) {
 	runGolden(t, 80, 20,
 		goldenStep{[]string{"a"}, "Add an application"},
-		goldenStep{[]string{"K", "o", "j", "o", " ", "L", "a", "b", "s", "tab", "S", "R", "E", "tab", "-", "2", "d"}, "(2 days ago)"})
+		goldenStep{[]string{"K", "o", "j", "o", " ", "L", "a", "b", "s", "tab", "S", "R", "E", "tab", "tab", "-", "2", "d"}, "(2 days ago)"})
 }

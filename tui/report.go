@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/afterview/afterview/store"
 	"github.com/afterview/afterview/timeline"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -155,15 +154,22 @@ func reportWho(a timeline.Application) string {
 }
 
 // NothingToChase is the chase report's one line when nothing is due within
-// the lookahead: how many applications are waiting on time (later) and when
-// the first of them falls due (nextDue; zero when none).
+// the lookahead: how many applications are waiting on time (later: applied
+// or under way, as Counts.Waiting) and when the first of them falls due
+// (nextDue; zero when none has a date).
 func (r Report) NothingToChase(later int, nextDue timeline.Date) string {
 	s := "Nothing to chase."
 	switch {
 	case later == 1:
-		s += fmt.Sprintf(" 1 application is waiting on time; next due %s (%s).", r.Date(nextDue), timeline.Relative(nextDue, r.Today))
+		s += " 1 application is waiting on time"
 	case later > 1:
-		s += fmt.Sprintf(" %d applications are waiting on time; next due %s (%s).", later, r.Date(nextDue), timeline.Relative(nextDue, r.Today))
+		s += fmt.Sprintf(" %d applications are waiting on time", later)
+	}
+	switch {
+	case later > 0 && !nextDue.IsZero():
+		s += fmt.Sprintf("; next due %s (%s).", r.Date(nextDue), timeline.Relative(nextDue, r.Today))
+	case later > 0:
+		s += "."
 	}
 	return r.fit(s) + "\n"
 }
@@ -235,11 +241,12 @@ func (r Report) SettingLine(key string, set timeline.Settings) string {
 }
 
 // ChaseView is `afterview chase`: the items under their headings, or when
-// there are none, the line that says so with what is waiting beyond the
-// lookahead (later).
-func (r Report) ChaseView(items []timeline.ChaseItem, later store.Stats) string {
+// there are none, the line that says so with what is waiting on time
+// (counts: CountEntries of every application, the same counts the TUI's
+// header shows).
+func (r Report) ChaseView(items []timeline.ChaseItem, counts Counts) string {
 	if len(items) == 0 {
-		return r.NothingToChase(later.Later, later.NextDue)
+		return r.NothingToChase(counts.Waiting, counts.NextDue)
 	}
 	return r.Chase(items)
 }

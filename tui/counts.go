@@ -1,0 +1,105 @@
+package tui
+
+import "github.com/afterview/afterview/timeline"
+
+// group is where an application stands: the dashboard's tab for it (the
+// Chase tab aside) and the count it adds to.
+type group int
+
+// The groups, in the order of the dashboard's tabs after Chase.
+const (
+	groupApplied group = iota // applied, no interview logged or booked yet
+	groupActive               // an interview process under way: scheduled … on hold
+	groupOffers               // an offer and what follows its acceptance
+	groupClosed               // over (ghosted too), or archived
+)
+
+// groupOf returns the group of an entry. A ghosted application is closed
+// until any word from them revives it (its stage then changes).
+func groupOf(e *timeline.Entry) group {
+	switch s := e.Stage; {
+	case e.App.Archived || s.Closed() || s == timeline.StageGhosted:
+		return groupClosed
+	case s == timeline.StageOffer || s == timeline.StageChecks || s == timeline.StageOnboarding:
+		return groupOffers
+	case s == timeline.StageApplied:
+		return groupApplied
+	}
+	return groupActive
+}
+
+// Counts are the numbers afterview shows about the applications on one day.
+// The TUI's header and tabs and the command line's summary lines all print
+// these, so two numbers beside each other never disagree: Applied + Active
+// = Waiting + the applied and active ones with an item due.
+type Counts struct {
+	Due      int // chase items overdue or due today (what `chase --count` prints)
+	Listed   int // every chase item within the lookahead: overdue, today, open, coming up (the Chase tab)
+	Applied  int // applied, no interview yet
+	Active   int // an interview process under way: scheduled, debrief … on hold
+	Offers   int // offer, checks, onboarding
+	Closed   int // started, rejected, declined, withdrawn, ghosted, or archived
+	Waiting  int // applied or active with no chase item due by today: waiting on time
+	ToAnswer int // offers awaiting your answer (stage offer)
+
+	// NextDue is the earliest day one of the waiting ones has something to
+	// do (a snoozed one: when it comes back); zero when none has.
+	NextDue timeline.Date
+}
+
+// CountDue counts the chase items overdue or due today: the items of the
+// open section (a reapply window that is open) are not due on a day.
+func CountDue(items []timeline.ChaseItem) int {
+	n := 0
+	for i := range items {
+		if s := items[i].Section; s == timeline.SecOverdue || s == timeline.SecToday {
+			n++
+		}
+	}
+	return n
+}
+
+// CountEntries counts entries on today; items is their chase view
+// (timeline.Chase of the same entries).
+func CountEntries(entries []timeline.Entry, items []timeline.ChaseItem, today timeline.Date) Counts {
+	c := Counts{Due: CountDue(items), Listed: len(items)}
+	due := make(map[int64]bool, c.Due)
+	for i := range items {
+		if s := items[i].Section; s == timeline.SecOverdue || s == timeline.SecToday {
+			due[items[i].App.ID] = true
+		}
+	}
+	for i := range entries {
+		e := &entries[i]
+		switch groupOf(e) {
+		case groupApplied:
+			c.Applied++
+		case groupActive:
+			c.Active++
+		case groupOffers:
+			c.Offers++
+			if e.Stage == timeline.StageOffer {
+				c.ToAnswer++
+			}
+			continue
+		case groupClosed:
+			c.Closed++
+			continue
+		}
+		if due[e.App.ID] {
+			continue
+		}
+		c.Waiting++
+		if e.Next == nil {
+			continue
+		}
+		next := e.Next.Due
+		if e.Snoozed(today) {
+			next = max(next, e.SnoozedUntil)
+		}
+		if next > today && (c.NextDue.IsZero() || next < c.NextDue) {
+			c.NextDue = next
+		}
+	}
+	return c
+}
