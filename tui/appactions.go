@@ -60,6 +60,8 @@ func (a appActions) markChased(app timeline.Application, next *timeline.Action) 
 		return status("An offer is answered, not chased: log negotiate, accepted or declined with l (m drafts a question).")
 	case next.Kind == timeline.ActReapply:
 		return status("Nothing to chase after a rejection: log an interview when you reapply, or snooze with z.")
+	case next.Kind == timeline.ActInterview:
+		return status("A booked interview is attended, not chased: on its day it counts as done by itself (l logs what you hear after it).")
 	}
 	e := timeline.Event{Type: timeline.EventFollowup, Date: a.c.today}
 	return logEventCmd(a.c.store, app.ID, app.Company, e, true)

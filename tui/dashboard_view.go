@@ -36,7 +36,7 @@ var colSpecs = []struct {
 	{colStage, "STAGE", 10, 10},
 	{colSince, "SINCE", 5, 5},
 	{colBar, "WINDOW", 10, 10},
-	{colNext, "NEXT", 15, 15},
+	{colNext, "NEXT", 16, 16}, // "interview 28 Nov"
 	{colDue, "DUE", 11, 11},
 }
 
@@ -264,6 +264,9 @@ func nextLabel(e *timeline.Entry) string {
 	switch {
 	case e.App.Archived:
 		return "archived"
+	case e.Next != nil && e.Next.Kind == timeline.ActInterview:
+		// A booked interview: its day, as the detail and list show it.
+		return "interview " + e.Next.Due.Format("2 Jan")
 	case e.Next != nil:
 		return ActionLabel(e.Next.Kind)
 	case e.Stage == timeline.StageOnboarding && !e.StartDate.IsZero():
