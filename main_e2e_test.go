@@ -337,3 +337,28 @@ func TestE2EChasedInTheTUIShowsInAfterviewChase(t *testing.T) {
 		t.Errorf("events 1 shows no follow-up logged today:\n%s", got)
 	}
 }
+
+// TestE2ELettersInOneReadInTmux sends letters in one write (tmux send-keys
+// -l), so the program reads them at once: on the dashboard they act as that
+// many moves; in a form field they are text.
+func TestE2ELettersInOneReadInTmux(t *testing.T) {
+	bin, dir := e2eBinary(t)
+	db := filepath.Join(dir, "burst.db")
+	for _, c := range []string{"Acme", "Globex", "Hooli", "Initech"} {
+		e2eCLI(t, bin, db, "add", "--company", c, "--role", "SRE", "--interviewed", "-1d")
+	}
+	p := e2eStart(t, bin, db)
+	p.waitFor("the Active tab on Acme", func(s string) bool { return strings.HasPrefix(focusedLine(s), "› Acme") }, e2eFirst)
+	p.text("jjj")
+	p.waitFor("three rows down, on Initech", func(s string) bool { return strings.HasPrefix(focusedLine(s), "› Initech") }, e2eStep)
+	p.text("kk")
+	p.waitFor("two rows up, on Globex", func(s string) bool { return strings.HasPrefix(focusedLine(s), "› Globex") }, e2eStep)
+	p.keys("a")
+	p.waitText("Add an application", "Company*")
+	p.text("jjq kk")
+	p.waitFor("the letters typed into the company", func(s string) bool { return strings.HasSuffix(focusedLine(s), "jjq kk") }, e2eStep)
+	p.keys("Escape")
+	p.waitFor("the dashboard again, on Globex", func(s string) bool { return strings.HasPrefix(focusedLine(s), "› Globex") }, e2eStep)
+	p.keys("q")
+	p.waitExit()
+}
