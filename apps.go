@@ -44,44 +44,87 @@ func (f *appFlags) changes(cmd *cobra.Command) store.AppChanges {
 
 func (c *cli) addCmd() *cobra.Command {
 	var f appFlags
-	var interviewed string
+	var applied, interviewed string
+	var duplicate bool
 	cmd := &cobra.Command{
-		Use:   "add --company C --role R [flags]",
+		Use:   "add --company C [--role R] [flags]",
 		Short: "Add an application (prints its id)",
-		Long: `Add an application and print its id. With --interviewed, an interview on that date
-is logged too and the clock starts. Dates: ` + timeline.DateForms + `.`,
+		Long: `Add an application and print its id on stdout; what was stored, in words, goes to
+stderr. With --applied, the day you applied is logged too; with --interviewed, an
+interview on that date (a future date books it) and the clock starts.
+
+An application that is already here is refused, naming its id: the same company and
+role (ignoring case and extra spaces), unless both have interviews and none on the
+same day. Log a new round with afterview log ID interview instead, or give
+--duplicate to add it anyway. Dates: ` + timeline.DateForms + `.`,
 		Example: `  afterview add --company Acme --role "SDE II" --interviewed -3d --recruiter "Pat Lee" --contact pat@acme.example
+  afterview add --company Initech --applied yesterday
   id=$(afterview add --company Globex --role PM --interviewed 2026-11-20)`,
 		Args: args(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			app := timeline.Application{Company: f.company, Role: f.role, Recruiter: f.recruiter,
 				Contact: f.contact, URL: f.url, Notes: f.notes}
-			if strings.TrimSpace(app.Company) == "" || strings.TrimSpace(app.Role) == "" {
-				return errors.New(`add needs --company and --role (e.g. afterview add --company Acme --role "SDE II")`)
+			if strings.TrimSpace(app.Company) == "" {
+				return errors.New(`add needs --company (e.g. afterview add --company Acme --role "SDE II")`)
 			}
 			var evs []timeline.Event
-			if cmd.Flags().Changed("interviewed") {
-				d, err := c.parseDate("interviewed", interviewed, true)
-				if err != nil {
-					return err
+			for _, d := range []struct {
+				flag, value string
+				typ         timeline.EventType
+			}{{"applied", applied, timeline.EventApplied}, {"interviewed", interviewed, timeline.EventInterview}} {
+				if cmd.Flags().Changed(d.flag) {
+					day, err := c.parseDate(d.flag, d.value, true)
+					if err != nil {
+						return err
+					}
+					evs = append(evs, timeline.Event{Type: d.typ, Date: day})
 				}
-				evs = append(evs, timeline.Event{Type: timeline.EventInterview, Date: d})
 			}
 			st, err := c.openStore(cmd)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
+			if !duplicate {
+				if err := c.refuseDuplicate(st, app, evs); err != nil {
+					return err
+				}
+			}
 			id, err := st.AddApplication(app, evs...)
 			if err != nil {
 				return err
 			}
+			d, err := st.Derive(id)
+			if err != nil {
+				return err
+			}
+			// The id alone on stdout, for id=$(afterview add …); the words for
+			// the person typing go to stderr, plain.
+			fmt.Fprint(c.stderr, tui.Report{Today: c.today, Plain: true}.Added(d.Entry, evs))
 			return c.print(fmt.Sprintln(id))
 		},
 	}
 	f.register(cmd)
-	cmd.Flags().StringVar(&interviewed, "interviewed", "", "log an interview on this date (the last round)")
+	fl := cmd.Flags()
+	fl.StringVar(&applied, "applied", "", "log that you applied on this date")
+	fl.StringVar(&interviewed, "interviewed", "", "log an interview on this date (the last round; a future date books it)")
+	fl.BoolVar(&duplicate, "duplicate", false, "add it even when the same application is already here")
 	return cmd
+}
+
+// refuseDuplicate returns an error naming the application already here that
+// app with its first events would repeat, if there is one.
+func (c *cli) refuseDuplicate(st *store.Store, app timeline.Application, evs []timeline.Event) error {
+	id, err := st.SameAs(app, evs)
+	if err != nil || id == 0 {
+		return err
+	}
+	same, err := st.Application(id)
+	if err != nil {
+		return err
+	}
+	return fmt.Errorf("%s is already here as application %d (afterview show %d; a new round: afterview log %d interview); add --duplicate to add it again",
+		c.report().Who(same), id, id, id)
 }
 
 // logFlags are an event's date, note and extra fields as flags.
@@ -118,7 +161,11 @@ Amounts: 180000, 180,000 or 180k.`,
 			if err != nil {
 				return "", err
 			}
-			return c.changed(st, id, fmt.Sprintf("logged event %d", eid))
+			d, err := st.Derive(id)
+			if err != nil {
+				return "", err
+			}
+			return c.report().LoggedEvent(eid, e, d.Entry), nil
 		}),
 	}
 	fl := cmd.Flags()
@@ -143,6 +190,9 @@ func (c *cli) event(cmd *cobra.Command, typ string, f logFlags) (timeline.Event,
 	e := timeline.Event{Type: t, Date: c.today, Note: f.note, Currency: strings.TrimSpace(f.currency)}
 	if len(e.Currency) == 3 {
 		e.Currency = strings.ToUpper(e.Currency) // usd is USD
+	}
+	if t == timeline.EventNote && strings.TrimSpace(f.note) == "" {
+		return e, errors.New(`a note event needs its text: give --note "…" (to note something on another event, add --note to it)`)
 	}
 	given := cmd.Flags().Changed
 	// A flag the type does not take is an error even when its value is empty.

@@ -264,7 +264,7 @@ func TestCLIErrors(t *testing.T) {
 	s := newSession(t)
 	// Bad input before there is a database: it must not be created.
 	s.fail("add", "--company", "Acme", "--role", "SDE", "--interviewed", "someday")
-	s.fail("add", "--company", "Acme")
+	s.fail("add", "--role", "SDE")
 	s.fail("log", "1", "interview")
 	s.fail("config", "reply_max_bd", "lots")
 	s.fail("config", "reply_min_bd", "9")
@@ -478,4 +478,38 @@ func TestCLIChaseWaitingCountsOnlyWhatIsUnderWay(t *testing.T) {
 	if !strings.HasPrefix(out, "Nothing to chase. 1 application is waiting on time; next due ") {
 		t.Errorf("chase with one application under way and one rejected:\n%s", out)
 	}
+}
+
+// log and add say what they stored in words: the date a weekday resolved to,
+// the amounts as parsed. An empty note, and an application added twice, are
+// refused; a role is optional.
+func TestCLISaysWhatItStored(t *testing.T) {
+	s := newSession(t)
+	// Tue 24 Nov: "thu" for when something happened is last Thursday.
+	s.ok("add", "--company", "Acme", "--role", "SDE II", "--applied", "2026-11-02")
+	r := s.ok("log", "1", "interview", "--date", "thu")
+	if !strings.HasPrefix(r.stdout, "logged interview on Thu 19 Nov 2026 (5 days ago)\n") {
+		t.Errorf("log interview --date thu printed %q", r.stdout)
+	}
+	r = s.ok("log", "1", "offer", "--base", "1.5k", "--bonus", "180,000", "--currency", "eur", "--deadline", "next fri")
+	if !strings.HasPrefix(r.stdout, "logged offer on Tue 24 Nov 2026 (today): deadline Fri 27 Nov 2026 (in 3 days), base 1,500 EUR, bonus 180,000 EUR\n") {
+		t.Errorf("log offer printed %q", r.stdout)
+	}
+	s.ok("log", "1", "note", "--note", "asked about the team")
+	s.fail("log", "1", "note")
+	s.fail("log", "1", "note", "--note", "  ")
+	// The same company and role, ignoring case and spaces: no interview, or
+	// one on the same day, is the same application.
+	s.fail("add", "--company", " acme ", "--role", "sde  ii")
+	s.fail("add", "--company", "ACME", "--role", "SDE II", "--interviewed", "2026-11-19")
+	if !strings.Contains(s.last.stderr, "already here as application 1") || !strings.Contains(s.last.stderr, "--duplicate") {
+		t.Errorf("a duplicate add said %q", s.last.stderr)
+	}
+	s.ok("add", "--company", "Acme", "--role", "SDE II", "--interviewed", "2026-11-19", "--duplicate")
+	s.ok("add", "--company", "Acme", "--role", "SDE II", "--interviewed", "2026-11-20") // both interviewed, on other days: a new process
+	s.ok("add", "--company", "Globex")                                                  // no role yet
+	s.fail("add", "--company", "globex")
+	s.ok("add", "--company", "Globex", "--role", "PM")
+	s.ok("list")
+	s.golden()
 }

@@ -178,10 +178,13 @@ func (r Report) NothingToChase(later int, nextDue timeline.Date) string {
 // happened (verb, e.g. "logged event 12"), the application, and its stage and
 // next action now.
 func (r Report) Logged(verb string, e timeline.Entry) string {
-	who := reportWho(e.App)
-	s := fmt.Sprintf("%s · %s · stage: %s · next: %s", verb, who,
-		r.paint(r.Styles.Stage(e.Stage), e.Stage.Label()), r.nextText(e))
-	return r.fit(s) + "\n"
+	return r.fit(verb+" · "+reportWho(e.App)+" · "+r.state(e)) + "\n"
+}
+
+// state is an entry's stage and next action: "stage: debrief · next: follow
+// up, in 8d · Wed 2 Dec".
+func (r Report) state(e timeline.Entry) string {
+	return "stage: " + r.paint(r.Styles.Stage(e.Stage), e.Stage.Label()) + " · next: " + r.nextText(e)
 }
 
 // nextText is an entry's next action in a few words with its due date, or
