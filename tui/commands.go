@@ -180,3 +180,34 @@ func mailerCmd(url string, lookPath func(string) (string, error)) tea.Cmd {
 		return mailerMsg{cmd: exec.Command(path, args...)}
 	}
 }
+
+// insightsCmd reads every application's history and works the insights out
+// on today (every company, every answer: `afterview stats`'s figures).
+func insightsCmd(db Store, today timeline.Date) tea.Cmd {
+	return func() tea.Msg {
+		set, err := db.Settings()
+		if err != nil {
+			return insightsMsg{err: err}
+		}
+		hist, err := db.Histories()
+		if err != nil {
+			return insightsMsg{err: err}
+		}
+		return insightsMsg{in: timeline.ComputeInsights(hist, set, today, 0)}
+	}
+}
+
+// setSettingsCmd sets settings in order (key, value); the first that fails
+// stops the rest.
+func setSettingsCmd(db Store, changes [][2]string) tea.Cmd {
+	return func() tea.Msg {
+		var done []string
+		for _, kv := range changes {
+			if err := db.SetSetting(kv[0], kv[1]); err != nil {
+				return writeFailedMsg{"set " + kv[0], err}
+			}
+			done = append(done, kv[0]+" "+kv[1])
+		}
+		return settingsSavedMsg{text: "Set " + strings.Join(done, " and ") + ": every due date follows the new window."}
+	}
+}

@@ -236,6 +236,8 @@ func (d *dashboard) key(msg tea.KeyMsg) tea.Cmd {
 		return msgCmd(helpMsg{})
 	case key.Matches(msg, k.Add):
 		return open(newAppForm(d.c, nil))
+	case key.Matches(msg, k.Insights):
+		return open(newInsights(d.c))
 	}
 	e, ok := d.Selected()
 	switch {

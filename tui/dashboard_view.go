@@ -384,5 +384,5 @@ func (d *dashboard) FullHelp() [][]key.Binding {
 		{k.NextTab, k.PrevTab, k.Filter, k.Sort, k.Open},
 		{k.Add, k.Edit, k.long(k.Log, "log an event"), k.Archive, k.Delete},
 		{k.Chased, k.Snooze, k.Undo, k.long(k.Draft, "draft a message")},
-		{k.Help, k.Quit, k.ForceQuit}}
+		{k.Insights, k.Help, k.Quit, k.ForceQuit}}
 }

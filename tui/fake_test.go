@@ -288,3 +288,30 @@ func (f *fakeStore) idOf(company string) int64 {
 	}
 	panic("no fixture " + company)
 }
+
+func (f *fakeStore) Histories() ([]timeline.AppHistory, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []timeline.AppHistory
+	for _, id := range f.ids() {
+		out = append(out, timeline.AppHistory{App: f.apps[id], Events: timeline.SortEvents(f.events[id])})
+	}
+	return out, nil
+}
+
+func (f *fakeStore) SetSetting(key, value string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	set := f.set
+	if err := set.Set(key, value); err != nil {
+		return err
+	}
+	if err := set.Validate(); err != nil {
+		return err
+	}
+	if err := f.write("config " + key + " " + value); err != nil {
+		return err
+	}
+	f.set = set
+	return nil
+}

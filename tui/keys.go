@@ -29,6 +29,8 @@ type keyMap struct {
 	NextField, PrevField, Enter, Save key.Binding
 	// Help and quitting.
 	Help, Quit, ForceQuit key.Binding
+	// The Insights screen: open it, and use the learned reply window there.
+	Insights, Apply key.Binding
 }
 
 // defaultKeyMap returns afterview's key bindings.
@@ -80,6 +82,9 @@ func defaultKeyMap() keyMap {
 		Help:      b("?", "help", "?"),
 		Quit:      b("q", "quit", "q"),
 		ForceQuit: b("ctrl+c", "quit", "ctrl+c"),
+
+		Insights: b("i", "insights", "i"),
+		Apply:    b("a", "use learned window", "a"),
 	}
 }
 

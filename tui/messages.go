@@ -127,3 +127,15 @@ type mailerMsg struct {
 // mailDoneMsg: the mail opener finished. Sent by tea.ExecProcess's callback;
 // handled by the draft pane (status line).
 type mailDoneMsg struct{ err error }
+
+// insightsMsg: the figures of the Insights screen, worked out from every
+// history. Sent by insightsCmd; handled by the Insights screen.
+type insightsMsg struct {
+	in  timeline.Insights
+	err error
+}
+
+// settingsSavedMsg: settings were changed (the learned reply window). Sent
+// by setSettingsCmd; handled by session.update, which reloads everything
+// (every due date follows the windows) and says what changed.
+type settingsSavedMsg struct{ text string }

@@ -100,10 +100,10 @@ func (r Report) Stats(in timeline.Insights, maxCompanies int) string {
 	} else {
 		r.line(&b, fmt.Sprintf("  %s · median %d bd · 80%% within %d bd · reply window %d–%d bd",
 			countOf(len(in.Responses), "answer", "answers"), in.Median, in.P80, set.ReplyMinBD, set.ReplyMaxBD))
-		for _, l := range r.HistogramLines(in, r.barRoom(40)) {
+		for _, l := range r.HistogramLines(in, r.barRoom(40), true) {
 			r.line(&b, "  "+l)
 		}
-		r.line(&b, "  "+r.Legend(set))
+		r.line(&b, "  "+strings.Join(r.Legend(set), "  "))
 	}
 
 	classed := 0
@@ -209,10 +209,11 @@ func (r Report) FunnelLines(f timeline.Funnel, width int) []string {
 
 // HistogramLines draws the response-time histogram: one line per business
 // day (the last gathering all longer ones, "10+"), each bar split into the
-// windows its answers fell in, with the count, and the reply window's
-// opening and closing days marked. A bar is one cell per answer, scaled down
-// to width cells when the longest is longer.
-func (r Report) HistogramLines(in timeline.Insights, width int) []string {
+// windows its answers fell in, with the count. The reply window's days are
+// shaded (the room beside their bars dotted) and, with marks, its opening
+// and closing days named. A bar is one cell per answer, scaled down to width
+// cells when the longest is longer.
+func (r Report) HistogramLines(in timeline.Insights, width int, marks bool) []string {
 	longest := 0
 	for _, bar := range in.Histogram {
 		longest = max(longest, bar.Total())
@@ -221,6 +222,7 @@ func (r Report) HistogramLines(in timeline.Insights, width int) []string {
 	if longest > width {
 		scale = float64(width) / float64(longest)
 	}
+	room := max(longestCells(in.Histogram, scale), 1)
 	labelW := len(strconv.Itoa(len(in.Histogram))) + 1
 	numW := len(strconv.Itoa(longest))
 	set := in.Settings
@@ -241,9 +243,15 @@ func (r Report) HistogramLines(in timeline.Insights, width int) []string {
 			cells.WriteString(r.paint(r.Styles.classStyle(c), strings.Repeat(classGlyph[c], k)))
 			used += k
 		}
-		line := fmt.Sprintf("%*s │", labelW, label) + cells.String() + strings.Repeat(" ", max(longestCells(in.Histogram, scale)-used, 0))
-		line += fmt.Sprintf(" %*d", numW, bar.Total())
+		fill := " "
+		inReply := bar.BD >= set.ReplyMinBD && bar.BD <= set.ReplyMaxBD && !bar.Open
+		if inReply {
+			fill = "·"
+		}
+		line := fmt.Sprintf("%*s │", labelW, label) + cells.String() +
+			r.paint(r.Styles.Muted, strings.Repeat(fill, max(room-used, 0))) + fmt.Sprintf(" %*d", numW, bar.Total())
 		switch {
+		case !marks:
 		case bar.BD == set.ReplyMinBD && bar.BD == set.ReplyMaxBD:
 			line += r.paint(r.Styles.Muted, "  ← reply window")
 		case bar.BD == set.ReplyMinBD:
@@ -251,7 +259,7 @@ func (r Report) HistogramLines(in timeline.Insights, width int) []string {
 		case bar.BD == set.ReplyMaxBD:
 			line += r.paint(r.Styles.Muted, "  ← reply window closes")
 		}
-		out = append(out, strings.TrimRight(line, " "))
+		out = append(out, line)
 	}
 	return out
 }
@@ -271,15 +279,15 @@ func longestCells(bars []timeline.HistBar, scale float64) int {
 	return w
 }
 
-// Legend names the histogram's blocks.
-func (r Report) Legend(set timeline.Settings) string {
+// Legend names the histogram's blocks and its shading, one part each.
+func (r Report) Legend(set timeline.Settings) []string {
 	var parts []string
 	for _, c := range timeline.ResponseClasses[:4] {
 		name := strings.SplitN(ClassLabel(c, set), " (", 2)[0]
 		name = strings.TrimSuffix(name, " window")
 		parts = append(parts, r.paint(r.Styles.classStyle(c), classGlyph[c])+" "+name)
 	}
-	return strings.Join(parts, "  ")
+	return append(parts, r.paint(r.Styles.Muted, "··")+fmt.Sprintf(" reply window (%d–%d bd)", set.ReplyMinBD, set.ReplyMaxBD))
 }
 
 // CompanyTable is the per-company table, most processes first: company,

@@ -96,6 +96,9 @@ func (s *session) update(msg tea.Msg) (pass tea.Msg, cmd tea.Cmd, note *statusMs
 		return msg, entryCmd(s.c.store, msg.id, false), say(fmt.Sprintf(what, msg.company), false)
 	case appDeletedMsg:
 		return msg, nil, say("Deleted "+msg.company+".", false)
+	case settingsSavedMsg:
+		s.loadSeq++
+		return msg, loadCmd(s.c.store, s.loadSeq), say(msg.text, false)
 	case eventLoggedMsg:
 		return msg, entryCmd(s.c.store, msg.appID, false), say(s.logged(msg), false)
 	case eventRemovedMsg:

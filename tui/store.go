@@ -30,4 +30,8 @@ type Store interface {
 	DeleteEvent(eventID int64) (timeline.Event, int64, error)
 	// DataVersion changes whenever another connection commits a change.
 	DataVersion() (int64, error)
+	// Histories returns every application with the events insights read.
+	Histories() ([]timeline.AppHistory, error)
+	// SetSetting validates and stores one setting, re-deriving everything.
+	SetSetting(key, value string) error
 }
