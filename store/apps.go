@@ -23,7 +23,7 @@ func (e notFoundError) Error() string { return string(e) }
 // Is makes errors.Is(err, ErrNotFound) true.
 func (e notFoundError) Is(target error) bool { return target == ErrNotFound }
 
-// Settings returns the stored settings, with DOMAIN.md's defaults for those
+// Settings returns the stored settings, with timeline.DefaultSettings for those
 // never set.
 func (s *Store) Settings() (timeline.Settings, error) { return settingsFrom(s.db) }
 

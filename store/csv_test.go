@@ -183,8 +183,8 @@ func TestExportCSVIsOneRowPerApplicationForASpreadsheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "ID,Company,Role,Stage,Next action,Due,Action,Last interview,Next interview,Recruiter,Contact,URL,Archived,Notes\n" +
-		"1,Zürich Quant AG,\"Quant Developer, Rates\",decision,follow up,2026-12-02,Follow up with Jürg Müller — no word 7 business days after the interview,2026-11-20,,Jürg Müller,,,no,\"said \"\"soon\"\"\nsecond line\"\n" +
-		"2,Globex,,scheduled,,,,,,,,,yes,\n"
+		"1,Zürich Quant AG,\"Quant Developer, Rates\",decision,follow up,2026-12-02,\"Follow up with Jürg Müller if there is no word by Tue 1 Dec, when the reply window closes\",2026-11-20,,Jürg Müller,,,no,\"said \"\"soon\"\"\nsecond line\"\n" +
+		"2,Globex,,applied,,,,,,,,,yes,\n"
 	if got := b.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}

@@ -66,7 +66,9 @@ func (s *Store) WriteICS(w io.Writer, stamp time.Time) (int, error) {
 		if a.Role != "" {
 			title += " (" + a.Role + ")"
 		}
-		if n := d.Next; n != nil {
+		// A booked interview is the next action too: its own entry below
+		// covers it (one per round booked).
+		if n := d.Next; n != nil && n.Kind != timeline.ActInterview {
 			day := n.Due
 			if d.Snoozed(today) && d.SnoozedUntil > day {
 				day = d.SnoozedUntil

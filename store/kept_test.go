@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -160,7 +161,7 @@ func TestChaseEntriesAndStats(t *testing.T) {
 	// Snoozed until tomorrow.
 	s.AddApplication(timeline.Application{Company: "Hooli"}, timeline.Event{Type: timeline.EventInterview, Date: d(-30)},
 		timeline.Event{Type: timeline.EventSnooze, Date: d(0), Until: d(1)})
-	// Scheduled in two days: nothing to chase until it has happened.
+	// Scheduled in two days: the interview is a chase item, due on its day.
 	sched, _ := s.AddApplication(timeline.Application{Company: "Umbrella"}, timeline.Event{Type: timeline.EventInterview, Date: d(2)})
 
 	names := func(es []timeline.Entry) string {
@@ -175,7 +176,7 @@ func TestChaseEntriesAndStats(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Hooli (overdue but snoozed) is hidden; Globex is due beyond the lookahead.
-	if got, want := names(es), "Acme 2026-11-26 today"; got != want {
+	if got, want := names(es), "Acme 2026-11-26 today, Umbrella 2026-11-28 upcoming"; got != want {
 		t.Errorf("chase = %q, want %q", got, want)
 	}
 	st, err := s.ChaseStats(today.AddDays(3))
@@ -197,4 +198,47 @@ func TestChaseEntriesAndStats(t *testing.T) {
 		t.Errorf("Umbrella's stage ten days on = %s, want reply", e.Stage)
 	}
 	_ = due
+}
+
+// The chase view read through the index carries the new items: a booked
+// interview, and a reapply item listed as open from the day after it opens
+// until the reapply window closes (then it is gone, not overdue for ever).
+func TestChaseEntriesInterviewsAndTheOpenReapplyWindow(t *testing.T) {
+	today := timeline.MustDate("2027-05-09")
+	s := openAt(t, &today)
+	// Rejected Mon 10 Nov 2026: the reapply window is Mon 10 May – Wed 10 Nov 2027.
+	s.AddApplication(timeline.Application{Company: "Acme"},
+		timeline.Event{Type: timeline.EventInterview, Date: timeline.MustDate("2026-11-02")},
+		timeline.Event{Type: timeline.EventRejected, Date: timeline.MustDate("2026-11-10")})
+	s.AddApplication(timeline.Application{Company: "Globex"}, timeline.Event{Type: timeline.EventInterview, Date: timeline.MustDate("2027-05-11")})
+	chase := func() string {
+		es, err := s.ChaseEntries(today.AddDays(3))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, it := range timeline.Chase(es, today, 3) {
+			out = append(out, fmt.Sprintf("%s %s %s %s", it.App.Company, it.Action.Kind, it.Action.Due, it.Section))
+		}
+		return strings.Join(out, ", ")
+	}
+	for _, c := range []struct{ day, want string }{
+		{"2027-05-09", "Acme reapply 2027-05-10 upcoming, Globex interview 2027-05-11 upcoming"},
+		{"2027-05-10", "Acme reapply 2027-05-10 today, Globex interview 2027-05-11 upcoming"},
+		{"2027-05-11", "Acme reapply 2027-05-10 open"}, // Globex's interview is today: the clock has started
+		{"2027-11-10", "Acme reapply 2027-05-10 open"},
+		{"2027-11-11", ""},
+	} {
+		today = timeline.MustDate(c.day)
+		got := chase()
+		if c.day == "2027-11-10" || c.day == "2027-11-11" {
+			got = strings.Join(slices.DeleteFunc(strings.Split(got, ", "), func(s string) bool { return strings.HasPrefix(s, "Globex") }), ", ")
+		}
+		if got != c.want {
+			t.Errorf("%s: chase = %q, want %q", c.day, got, c.want)
+		}
+		if diffs, err := s.Check(); err != nil || len(diffs) > 0 {
+			t.Errorf("%s: doctor: %v %v", c.day, diffs, err)
+		}
+	}
 }

@@ -40,7 +40,7 @@ const sep = "\x1f"
 // packSummary writes a Summary as one text value: the stage, the next action
 // (kind, due, from, text), the current window (name, from, to), then the
 // dates LastInterview, NextInterview, StartDate, LastActivity, SnoozedUntil,
-// ValidFrom and ValidThrough, dates as day numbers.
+// ValidFrom, ValidThrough and Since, dates as day numbers.
 func packSummary(sm timeline.Summary) string {
 	var b strings.Builder
 	day := func(d timeline.Date) {
@@ -70,20 +70,25 @@ func packSummary(sm timeline.Summary) string {
 		b.WriteString(sep + sep + sep)
 	}
 	for _, d := range []timeline.Date{sm.LastInterview, sm.NextInterview, sm.StartDate, sm.LastActivity,
-		sm.SnoozedUntil, sm.ValidFrom, sm.ValidThrough} {
+		sm.SnoozedUntil, sm.ValidFrom, sm.ValidThrough, sm.Since} {
 		day(d)
 	}
 	return b.String()
 }
 
 // packedFields is the number of fields packSummary writes.
-const packedFields = 15
+const packedFields = 16
 
-// unpackSummary reads what packSummary wrote; "" (a row never derived) is an
-// empty summary that holds on no day, so it is derived afresh when read.
+// olderPackedFields is the number of fields an older afterview wrote (before
+// Since was kept): such a summary is derived afresh when read.
+const olderPackedFields = 15
+
+// unpackSummary reads what packSummary wrote; "" (a row never derived) and a
+// summary in an older layout are empty summaries that hold on no day, so they
+// are derived afresh when read.
 func unpackSummary(p string) (timeline.Summary, error) {
 	var sm timeline.Summary
-	if p == "" {
+	if p == "" || strings.Count(p, sep) == olderPackedFields-1 {
 		sm.ValidFrom, sm.ValidThrough = 1<<30, 1
 		return sm, nil
 	}
@@ -96,7 +101,7 @@ func unpackSummary(p string) (timeline.Summary, error) {
 		}
 	}
 	var d [packedFields]timeline.Date
-	for _, i := range []int{2, 3, 6, 7, 8, 9, 10, 11, 12, 13, 14} {
+	for _, i := range []int{2, 3, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15} {
 		if f[i] == "" {
 			continue
 		}
@@ -114,7 +119,7 @@ func unpackSummary(p string) (timeline.Summary, error) {
 		sm.Current = &timeline.Window{Name: f[5], From: d[6], To: d[7]}
 	}
 	sm.LastInterview, sm.NextInterview, sm.StartDate, sm.LastActivity = d[8], d[9], d[10], d[11]
-	sm.SnoozedUntil, sm.ValidFrom, sm.ValidThrough = d[12], d[13], d[14]
+	sm.SnoozedUntil, sm.ValidFrom, sm.ValidThrough, sm.Since = d[12], d[13], d[14], d[15]
 	return sm, nil
 }
 

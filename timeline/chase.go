@@ -16,17 +16,22 @@ const (
 	SecOverdue  Section = "overdue"  // due before today
 	SecToday    Section = "today"    // due today
 	SecUpcoming Section = "upcoming" // due within the lookahead
+	SecOpen     Section = "open"     // a reapply window that has opened: never overdue
 )
 
 // Sections lists the chase view's sections in order.
-var Sections = []Section{SecOverdue, SecToday, SecUpcoming}
+var Sections = []Section{SecOverdue, SecToday, SecUpcoming, SecOpen}
 
-// SectionOf returns the section a due date falls in on today.
-func SectionOf(due, today Date) Section {
+// SectionOf returns the section an action falls in on today. A reapply item
+// whose day has passed is open, not overdue: the window stays open (Derive
+// drops the item once it closes).
+func SectionOf(a Action, today Date) Section {
 	switch {
-	case due < today:
+	case a.Due < today && a.Kind == ActReapply:
+		return SecOpen
+	case a.Due < today:
 		return SecOverdue
-	case due == today:
+	case a.Due == today:
 		return SecToday
 	}
 	return SecUpcoming
@@ -41,7 +46,8 @@ type ChaseItem struct {
 
 // Chase returns the chase view on today: the next action of every application
 // that is not archived and not snoozed, due on or before today + lookahead
-// days, ordered by due date, then kind (offer, followup, checkin, reapply),
+// days, ordered by due date, then kind (offer, expedite, interview, followup,
+// checkin, reapply),
 // then company name (ignoring case), then application ID.
 func Chase(entries []Entry, today Date, lookahead int) []ChaseItem {
 	limit := today.AddDays(lookahead)
@@ -77,7 +83,7 @@ func Chase(entries []Entry, today Date, lookahead int) []ChaseItem {
 	items := make([]ChaseItem, len(keys))
 	for k, key := range keys {
 		e := &entries[key.i]
-		items[k] = ChaseItem{App: e.App, Action: *e.Next, Section: SectionOf(e.Next.Due, today)}
+		items[k] = ChaseItem{App: e.App, Action: *e.Next, Section: SectionOf(*e.Next, today)}
 	}
 	return items
 }
@@ -156,6 +162,16 @@ func Relative(due, today Date) string {
 		return fmt.Sprintf("in %dd", n)
 	}
 	return fmt.Sprintf("%dd overdue", -n)
+}
+
+// When describes the action's due date relative to today as a list cell
+// does (see Relative) — except a reapply item whose day has passed, which is
+// "open", never overdue.
+func (a Action) When(today Date) string {
+	if SectionOf(a, today) == SecOpen {
+		return "open"
+	}
+	return Relative(a.Due, today)
 }
 
 // Ago describes a past date relative to today: "today", "1d", "12d", "3w", "5mo".

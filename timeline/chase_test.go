@@ -134,15 +134,18 @@ func TestIsChaseSorted(t *testing.T) {
 func TestSectionsAndRelative(t *testing.T) {
 	today := D("2026-11-20")
 	for _, c := range []struct {
+		kind     ActionKind
 		due      string
 		section  Section
 		relative string
 	}{
-		{"2026-11-19", SecOverdue, "1d overdue"}, {"2026-11-20", SecToday, "today"},
-		{"2026-11-21", SecUpcoming, "tomorrow"}, {"2026-11-23", SecUpcoming, "in 3d"},
+		{ActFollowup, "2026-11-19", SecOverdue, "1d overdue"}, {ActFollowup, "2026-11-20", SecToday, "today"},
+		{ActFollowup, "2026-11-21", SecUpcoming, "tomorrow"}, {ActFollowup, "2026-11-23", SecUpcoming, "in 3d"},
+		{ActReapply, "2026-11-19", SecOpen, "1d overdue"}, {ActReapply, "2026-11-20", SecToday, "today"},
+		{ActReapply, "2026-11-21", SecUpcoming, "tomorrow"}, {ActInterview, "2026-11-21", SecUpcoming, "tomorrow"},
 	} {
-		if got := SectionOf(D(c.due), today); got != c.section {
-			t.Errorf("SectionOf(%s) = %s, want %s", c.due, got, c.section)
+		if got := SectionOf(Action{Kind: c.kind, Due: D(c.due)}, today); got != c.section {
+			t.Errorf("SectionOf(%s due %s) = %s, want %s", c.kind, c.due, got, c.section)
 		}
 		if got := Relative(D(c.due), today); got != c.relative {
 			t.Errorf("Relative(%s) = %q, want %q", c.due, got, c.relative)
@@ -173,27 +176,44 @@ func TestWindowPosition(t *testing.T) {
 	}
 }
 
-func TestStageAndKind(t *testing.T) {
+// Stages sort in the order of a job search; the closed ones are those where
+// nothing more happens at that employer.
+func TestStageRankAndClosed(t *testing.T) {
+	closed := map[Stage]bool{StageStarted: true, StageRejected: true, StageDeclined: true, StageWithdrawn: true, StageGhosted: true}
 	for i, s := range Stages {
 		if s.Rank() != i {
 			t.Errorf("%s.Rank() = %d, want %d", s, s.Rank(), i)
 		}
-		if len(Advice(s, DefaultSettings())) == 0 {
-			t.Errorf("no advice for %s", s)
-		}
-		if closed := s == StageStarted || s == StageRejected || s == StageDeclined || s == StageWithdrawn; s.Closed() != closed {
-			t.Errorf("%s.Closed() = %v", s, !closed)
+		if s.Closed() != closed[s] {
+			t.Errorf("%s.Closed() = %v", s, !closed[s])
 		}
 	}
-	if Stage("nope").Rank() != len(Stages) || Advice("nope", DefaultSettings()) != nil {
-		t.Error("an unknown stage does not sort last or has advice")
+	if Stage("nope").Rank() != len(Stages) {
+		t.Error("an unknown stage does not sort last")
 	}
 	if StageFollowUp.Label() != "follow up" || StageHold.Label() != "on hold" || StageOffer.Label() != "offer" {
 		t.Error("stage labels changed")
 	}
-	if !strings.Contains(strings.Join(Advice(StageRejected, DefaultSettings()), " "), "feedback") {
+}
+
+// Every stage has advice; a rejection's carries the high-level-feedback tip.
+func TestAdviceForEveryStage(t *testing.T) {
+	for _, s := range Stages {
+		if len(Advice(Derived{Entry: Entry{Summary: Summary{Stage: s}}}, D("2026-11-20"), DefaultSettings())) == 0 {
+			t.Errorf("no advice for %s", s)
+		}
+	}
+	if Advice(Derived{Entry: Entry{Summary: Summary{Stage: "nope"}}}, D("2026-11-20"), DefaultSettings()) != nil {
+		t.Error("an unknown stage has advice")
+	}
+	d := Derive(Application{}, seq(ev(EventRejected, "2026-11-10")), DefaultSettings(), D("2026-11-20"))
+	if !strings.Contains(strings.Join(Advice(d, D("2026-11-20"), DefaultSettings()), " "), "feedback") {
 		t.Error("rejected advice lacks the high-level-feedback tip")
 	}
+}
+
+// Action kinds sort in the chase view's order within a day.
+func TestActionKindRank(t *testing.T) {
 	for i, k := range []ActionKind{ActOffer, ActExpedite, ActInterview, ActFollowup, ActCheckin, ActReapply, "other"} {
 		if k.Rank() != i {
 			t.Errorf("%s.Rank() = %d, want %d", k, k.Rank(), i)

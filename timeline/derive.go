@@ -9,7 +9,12 @@ import "sort"
 // 2: events on the last interview's day count whatever order they were
 // logged in; a past start date means started; a closed application with an
 // interview booked is scheduled; unsaved events sort last.
-const Version = 2
+//
+// 3: the applied and ghosted stages, a booked interview as the next action,
+// the decision stage up to the day before the reply window opens, followup
+// once any expected day has passed, the latest contact's clock, the reapply
+// item bounded by its window, texts true on the day shown, Summary.Since.
+const Version = 3
 
 // Summary is the part of a derivation that the store keeps with each
 // application's row, so that the list, the chase view and the TUI's first frame
@@ -24,6 +29,7 @@ type Summary struct {
 	StartDate     Date    // after an accepted offer, the start date logged (a planned one: the last logged)
 	LastActivity  Date    // the latest event on or before today
 	SnoozedUntil  Date    // the latest snooze's end: chase items hidden while today < it
+	Since         Date    // the day the stage began (zero when unknown: no events yet)
 	ValidFrom     Date    // the first day this summary holds (zero: since ever)
 	ValidThrough  Date    // the last day this summary holds (zero: for ever)
 }
@@ -118,12 +124,38 @@ func Derive(app Application, events []Event, s Settings, today Date) Derived {
 	I := d.LastInterview
 	x.relevant = x.facts[sort.Search(len(x.facts), func(i int) bool { return x.facts[i].Date >= I }):]
 	if dec := lastDecision(x.relevant); dec < 0 {
-		deriveUndecided(&d, x.relevant, s, today, x.who)
+		x.undecided()
 	} else {
 		x.decided(dec)
 	}
 	x.reopenIfBooked()
 	return d
+}
+
+// holdsFrom narrows the summary's validity to start no earlier than day:
+// before it, the stage or a text was different.
+func (x *deriver) holdsFrom(day Date) {
+	if day > x.d.ValidFrom {
+		x.d.ValidFrom = day
+	}
+}
+
+// holdsThrough narrows the summary's validity to end by day: after it, the
+// stage or a text changes.
+func (x *deriver) holdsThrough(day Date) {
+	if x.d.ValidThrough.IsZero() || day < x.d.ValidThrough {
+		x.d.ValidThrough = day
+	}
+}
+
+// changesOn splits the summary's validity at day: the summary derived on
+// today holds on one side of it only.
+func (x *deriver) changesOn(day Date) {
+	if x.today < day {
+		x.holdsThrough(day - 1)
+	} else {
+		x.holdsFrom(day)
+	}
 }
 
 // splitPlans separates the facts (events on or before today) from the plans
@@ -187,6 +219,7 @@ func (x *deriver) decided(dec int) {
 			lastContact = a.Date
 		}
 	}
+	x.d.Since = e.Date
 	switch e.Type {
 	case EventHold:
 		x.hold(e, lastContact)
@@ -210,8 +243,10 @@ func (x *deriver) hold(e Event, lastContact Date) {
 	sum.Stage = StageHold
 	w := Window{"checkin", lastContact, lastContact.AddDays(x.s.HoldCheckinDays)}
 	x.d.setWindow(w)
-	sum.Next = &Action{Kind: ActCheckin, Due: x.s.NextBusinessDay(w.To), From: lastContact,
-		Text: checkinText(x.who, e.Date, x.s)}
+	due := x.s.NextBusinessDay(w.To)
+	x.changesOn(due)
+	sum.Next = &Action{Kind: ActCheckin, Due: due, From: lastContact,
+		Text: checkinText(x.who, e.Date, lastContact, due, x.today)}
 }
 
 // offer: answer by the deadline.
@@ -220,13 +255,15 @@ func (x *deriver) offer(dec int) {
 	d.Stage = StageOffer
 	d.Offer = latestOffer(x.relevant[dec:], x.s)
 	d.setWindow(Window{"offer", e.Date, d.Offer.Deadline})
-	d.Next = &Action{Kind: ActOffer, Due: d.Offer.Deadline, From: e.Date, Text: offerText(d.Offer.Deadline)}
+	x.changesOn(d.Offer.Deadline + 1)
+	d.Next = &Action{Kind: ActOffer, Due: d.Offer.Deadline, From: e.Date, Text: offerText(d.Offer.Deadline, x.today)}
 }
 
 // acceptance is what the steps after an accepted offer leading up to a
 // decision say: a start date already passed, and checks started and not
 // cleared.
 type acceptance struct {
+	accepted   Date // the first step's date: when the offer was accepted
 	started    Date
 	checksOpen bool
 }
@@ -240,6 +277,9 @@ func acceptanceSteps(relevant []Event, dec int) acceptance {
 	}
 	var a acceptance
 	for _, e := range relevant[t : dec+1] {
+		if a.accepted.IsZero() && onAcceptanceTrack(e.Type) {
+			a.accepted = e.Date
+		}
 		switch e.Type {
 		case EventStart:
 			a.started = e.Date
@@ -261,7 +301,7 @@ func (x *deriver) accepted(dec int, lastContact Date) {
 	switch {
 	case !acc.started.IsZero():
 		// A start date on or before today: started, whatever was logged after it.
-		d.Stage, d.StartDate = StageStarted, acc.started
+		d.Stage, d.StartDate, d.Since = StageStarted, acc.started, acc.started
 	case e.Type == EventAccepted && x.futureStart != nil && !acc.checksOpen, e.Type == EventCleared:
 		// A start date ahead turns an accepted offer into onboarding, unless
 		// checks were started and not cleared; so does clearing the checks.
@@ -271,6 +311,7 @@ func (x *deriver) accepted(dec int, lastContact Date) {
 			d.setWindow(Window{"onboarding", e.Date, x.futureStart.Date})
 		}
 	default:
+		d.Since = acc.accepted
 		x.checks(lastContact)
 	}
 }
@@ -284,16 +325,22 @@ func (x *deriver) checks(lastContact Date) {
 	}
 	E := x.s.AddBusinessDays(lastContact, x.s.ChaseAgainBD)
 	d.setWindow(Window{"checks", lastContact, E})
-	d.Next = &Action{Kind: ActFollowup, Due: x.s.NextBusinessDay(E), From: lastContact, Text: checksText(x.who, x.s)}
+	x.changesOn(E + 1)
+	d.Next = &Action{Kind: ActFollowup, Due: x.s.NextBusinessDay(E), From: lastContact, Text: checksText(x.who, lastContact, E, x.today)}
 }
 
-// rejected: the reapply window.
+// rejected: the reapply window. The item is due the day it opens and stands
+// while it is open; after it closes there is nothing to chase.
 func (x *deriver) rejected(e Event) {
 	d := x.d
 	d.Stage = StageRejected
 	w := Window{"reapply", e.Date.AddMonths(x.s.ReapplyMinMonths), e.Date.AddMonths(x.s.ReapplyMaxMonths)}
 	d.setWindow(w)
-	d.Next = &Action{Kind: ActReapply, Due: w.From, From: e.Date, Text: reapplyText(w.To, x.s)}
+	x.changesOn(w.From)
+	x.changesOn(w.To + 1)
+	if x.today <= w.To {
+		d.Next = &Action{Kind: ActReapply, Due: w.From, From: e.Date, Text: reapplyText(w, x.s, x.today)}
+	}
 }
 
 // reopenIfBooked: when nothing is under way and a new round is booked (a
@@ -302,8 +349,8 @@ func (x *deriver) rejected(e Event) {
 func (x *deriver) reopenIfBooked() {
 	d := x.d
 	if d.Stage.Closed() && !d.NextInterview.IsZero() {
-		d.Stage, d.Next, d.Current, d.StartDate = StageScheduled, nil, nil, 0
-		d.Windows, d.Offer = nil, nil
+		d.Current, d.StartDate, d.Windows, d.Offer = nil, 0, nil, nil
+		x.scheduled()
 	}
 }
 

@@ -2,9 +2,9 @@ package timeline
 
 import "testing"
 
-// heard and followup: waiting until E, due the first business day after E.
-// Where several give an E, the latest one counts (the lead's rule: a promised
-// date is not chased before it passes).
+// heard and followup: waiting until E, due the first business day after E,
+// then followup. E is the latest contact's clock, but never before a date
+// promised since the interview (a promise is not chased before it passes).
 func TestDeriveWaiting(t *testing.T) {
 	iv := ev(EventInterview, "2026-11-02")
 	runDeriveCases(t, []deriveCase{
@@ -12,16 +12,22 @@ func TestDeriveWaiting(t *testing.T) {
 			want{StageWaiting, ActFollowup, "2026-11-13", "2026-11-05", "waiting 2026-11-05..2026-11-12", ""}},
 		{"heard with --by: E = by", nil, seq(iv, ev(EventHeard, "2026-11-05", by("2026-11-20"))), "2026-11-06",
 			want{StageWaiting, ActFollowup, "2026-11-23", "2026-11-05", "waiting 2026-11-05..2026-11-20", ""}},
-		{"heard with --by inside the debrief: chased once it passes", nil, seq(iv, ev(EventHeard, "2026-11-03", by("2026-11-04"))), "2026-11-05",
-			want{StageWaiting, ActFollowup, "2026-11-05", "2026-11-03", "waiting 2026-11-03..2026-11-04", ""}},
+		{"heard with --by inside the debrief: followup once it passes", nil, seq(iv, ev(EventHeard, "2026-11-03", by("2026-11-04"))), "2026-11-05",
+			want{StageFollowUp, ActFollowup, "2026-11-05", "2026-11-03", "waiting 2026-11-03..2026-11-04", ""}},
 		{"waiting: news before the reply window opens", nil, seq(iv, ev(EventHeard, "2026-11-02")), "2026-11-03",
 			want{StageWaiting, ActFollowup, "2026-11-10", "2026-11-02", "waiting 2026-11-02..2026-11-09", ""}},
-		{"waiting: a promised date later than a follow-up's E wins", nil,
+		{"waiting rule, promise then follow-up: never before the standing promise", nil,
 			seq(iv, ev(EventHeard, "2026-11-05", by("2026-11-20")), ev(EventFollowup, "2026-11-09")), "2026-11-18",
-			want{StageWaiting, ActFollowup, "2026-11-23", "2026-11-05", "waiting 2026-11-05..2026-11-20", ""}},
-		{"waiting: a follow-up's E later than a promised date wins", nil,
+			want{StageWaiting, ActFollowup, "2026-11-23", "2026-11-09", "waiting 2026-11-09..2026-11-20", ""}},
+		{"waiting rule, promise then follow-up: followup once the promise passed", nil,
+			seq(iv, ev(EventHeard, "2026-11-05", by("2026-11-20")), ev(EventFollowup, "2026-11-09")), "2026-11-21",
+			want{StageFollowUp, ActFollowup, "2026-11-23", "2026-11-09", "waiting 2026-11-09..2026-11-20", ""}},
+		{"waiting rule, follow-up then promise: the latest contact's clock counts", nil,
+			seq(iv, ev(EventFollowup, "2026-11-12"), ev(EventHeard, "2026-11-13", by("2026-11-16"))), "2026-11-16",
+			want{StageWaiting, ActFollowup, "2026-11-17", "2026-11-13", "waiting 2026-11-13..2026-11-16", ""}},
+		{"waiting rule, follow-up then promise: followup the day after the promise", nil,
 			seq(iv, ev(EventFollowup, "2026-11-12"), ev(EventHeard, "2026-11-13", by("2026-11-16"))), "2026-11-17",
-			want{StageWaiting, ActFollowup, "2026-11-20", "2026-11-12", "waiting 2026-11-12..2026-11-19", ""}},
+			want{StageFollowUp, ActFollowup, "2026-11-17", "2026-11-13", "waiting 2026-11-13..2026-11-16", ""}},
 		{"waiting: on a tie for the latest E, the later event counts", nil,
 			seq(iv, ev(EventHeard, "2026-11-05", by("2026-11-20")), ev(EventFollowup, "2026-11-13")), "2026-11-16",
 			want{StageWaiting, ActFollowup, "2026-11-23", "2026-11-13", "waiting 2026-11-13..2026-11-20", ""}},
@@ -30,7 +36,7 @@ func TestDeriveWaiting(t *testing.T) {
 		{"followup re-arming: a second follow-up, E = F + 5bd", nil, seq(iv, ev(EventFollowup, "2026-11-12"), ev(EventFollowup, "2026-11-20")), "2026-11-20",
 			want{StageWaiting, ActFollowup, "2026-11-30", "2026-11-20", "waiting 2026-11-20..2026-11-27", ""}},
 		{"followup re-arming: a note does not re-arm", nil, seq(iv, ev(EventFollowup, "2026-11-12"), ev(EventNote, "2026-11-20")), "2026-11-20",
-			want{StageWaiting, ActFollowup, "2026-11-20", "2026-11-12", "", ""}},
+			want{StageFollowUp, ActFollowup, "2026-11-20", "2026-11-12", "", ""}},
 	})
 }
 
@@ -62,20 +68,20 @@ func TestDeriveRearm(t *testing.T) {
 func TestDerivePlans(t *testing.T) {
 	iv, offer, accepted := ev(EventInterview, "2026-11-02"), ev(EventOffer, "2026-11-10"), ev(EventAccepted, "2026-11-18")
 	runDeriveCases(t, []deriveCase{
-		{"future interview: a booked round is scheduled, not chased", nil, seq(iv, ev(EventInterview, "2026-11-20")), "2026-11-12",
-			want{stage: StageScheduled, window: "-"}},
+		{"future interview: a booked round is scheduled, the interview is next", nil, seq(iv, ev(EventInterview, "2026-11-20")), "2026-11-12",
+			want{StageScheduled, ActInterview, "2026-11-20", "2026-11-02", "-", ""}},
 		{"future interview: on its day the clock restarts", nil, seq(iv, ev(EventInterview, "2026-11-20")), "2026-11-20",
 			want{StageDebrief, ActFollowup, "2026-12-02", "2026-11-20", "", ""}},
 		{"future interview: a decision under way is kept", nil, seq(iv, ev(EventHold, "2026-11-10"), ev(EventInterview, "2026-11-20")), "2026-11-12",
 			want{stage: StageHold, kind: ActCheckin, due: "2026-12-11"}},
 		{"future interview: after a rejection a booked round is scheduled, not reapply", nil,
 			seq(iv, ev(EventRejected, "2026-11-10"), ev(EventInterview, "2027-06-01")), "2027-05-20",
-			want{stage: StageScheduled, window: "-"}},
+			want{StageScheduled, ActInterview, "2027-06-01", "2026-11-10", "-", ""}},
 		{"future interview: after withdrawing, scheduled", nil, seq(iv, ev(EventWithdrawn, "2026-11-05"), ev(EventInterview, "2026-12-01")), "2026-11-20",
-			want{stage: StageScheduled, window: "-"}},
+			want{StageScheduled, ActInterview, "2026-12-01", "2026-11-05", "-", ""}},
 		{"future interview: an offer under way is kept", nil, seq(iv, ev(EventOffer, "2026-11-10"), ev(EventInterview, "2026-11-20")), "2026-11-12",
 			want{stage: StageOffer, kind: ActOffer, due: "2026-11-17"}},
-		{"future interview: the first one, nothing before", nil, seq(ev(EventInterview, "2026-11-20")), "2026-11-12", want{stage: StageScheduled}},
+		{"future interview: the first one, nothing before", nil, seq(ev(EventInterview, "2026-11-20")), "2026-11-12", want{stage: StageScheduled, kind: ActInterview, due: "2026-11-20"}},
 		{"future offer: not a fact yet", nil, seq(iv, ev(EventOffer, "2026-11-20")), "2026-11-12",
 			want{StageFollowUp, ActFollowup, "2026-11-12", "2026-11-02", "", ""}},
 		{"future rejection: counts from its day on", nil, seq(iv, ev(EventRejected, "2026-11-20")), "2026-11-20",

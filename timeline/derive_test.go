@@ -2,11 +2,11 @@ package timeline
 
 import "testing"
 
-// The package doc's table of stages, row by row, on the day before, the day of and
-// the day after each boundary. Default settings, no holidays; the interview
-// is on Monday 2026-11-02, so debrief ends I+3 = Thu 5 Nov, decision I+7 =
-// Mon 9 Nov, the reply window is I+5bd..I+7bd = Mon 9..Wed 11 Nov, and the
-// follow-up is due the first business day after, Thu 12 Nov.
+// The package doc's table of stages, row by row, on the day before, the day
+// of and the day after each boundary. Default settings, no holidays; the
+// interview is on Monday 2026-11-02, so debrief ends I+3 = Thu 5 Nov,
+// decision I+7 = Mon 9 Nov, the reply window is I+5bd..I+7bd = Mon 9..Wed 11
+// Nov, and the follow-up is due the first business day after, Thu 12 Nov.
 func TestStageTable(t *testing.T) {
 	iv := ev(EventInterview, "2026-11-02")
 	offer := ev(EventOffer, "2026-11-10")
@@ -23,17 +23,21 @@ func TestStageTable(t *testing.T) {
 		return w
 	}
 	runDeriveCases(t, []deriveCase{
-		// scheduled: only future interviews, or none yet.
-		{"scheduled: no events at all", nil, nil, "2026-11-01", want{stage: StageScheduled, window: "-"}},
-		{"scheduled: the day before the interview", nil, seq(iv), "2026-11-01", want{stage: StageScheduled, window: "-"}},
+		// applied: no interview, past or booked.
+		{"applied: no events at all", nil, nil, "2026-11-01", want{stage: StageApplied, window: "-"}},
+		{"applied: only a note, no interview", nil, seq(ev(EventNote, "2026-10-01")), "2026-11-01", want{stage: StageApplied}},
+		{"applied: the application, not chased by default", nil, seq(ev(EventApplied, "2026-10-20")), "2026-11-01", want{stage: StageApplied, window: "-"}},
+		// scheduled: an interview booked after today; the interview is the next action.
+		{"scheduled: the day before the interview", nil, seq(iv), "2026-11-01", want{StageScheduled, ActInterview, "2026-11-02", "", "-", ""}},
+		{"scheduled: after applying, the booked interview is next", nil, seq(ev(EventApplied, "2026-10-20"), iv), "2026-10-25",
+			want{StageScheduled, ActInterview, "2026-11-02", "2026-10-20", "-", ""}},
 		{"scheduled ends: on the interview's day the debrief starts", nil, seq(iv), "2026-11-02", at(StageDebrief, debriefW)},
-		{"scheduled: only a note, no interview", nil, seq(ev(EventNote, "2026-10-01")), "2026-11-01", want{stage: StageScheduled}},
 		// debrief: today ≤ I + debrief_days.
 		{"debrief: the day after the interview", nil, seq(iv), "2026-11-03", at(StageDebrief, debriefW)},
 		{"debrief: the day before I+3", nil, seq(iv), "2026-11-04", at(StageDebrief, debriefW)},
 		{"debrief: on I+3", nil, seq(iv), "2026-11-05", at(StageDebrief, debriefW)},
 		{"debrief ends: I+4 is decision", nil, seq(iv), "2026-11-06", at(StageDecision, decisionW)},
-		// decision: today ≤ I + decision_days.
+		// decision: today ≤ the later of I + decision_days and the day before the reply window opens.
 		{"decision: the day before I+7", nil, seq(iv), "2026-11-08", at(StageDecision, decisionW)},
 		{"decision: on I+7", nil, seq(iv), "2026-11-09", at(StageDecision, decisionW)},
 		{"decision ends: I+8 is reply", nil, seq(iv), "2026-11-10", at(StageReply, replyW)},
@@ -45,16 +49,16 @@ func TestStageTable(t *testing.T) {
 		{"followup: due on the first business day after the reply window", nil, seq(iv), "2026-11-12", at(StageFollowUp, replyW)},
 		{"followup: overdue the day after", nil, seq(iv), "2026-11-13", at(StageFollowUp, replyW)},
 		{"followup: still the same action months later", nil, seq(iv), "2027-03-01", at(StageFollowUp, replyW)},
-		// waiting: a follow-up on Thu 12 Nov; E = F + 5bd = Thu 19; due Fri 20.
+		// waiting: a follow-up on Thu 12 Nov; E = F + 5bd = Thu 19; due Fri 20; followup from Fri 20.
 		{"waiting: the day before the follow-up", nil, seq(iv, ev(EventFollowup, "2026-11-12")), "2026-11-11", at(StageReply, replyW)},
 		{"waiting: on the follow-up's day", nil, seq(iv, ev(EventFollowup, "2026-11-12")), "2026-11-12",
 			want{StageWaiting, ActFollowup, "2026-11-20", "2026-11-12", "waiting 2026-11-12..2026-11-19", ""}},
 		{"waiting: on E", nil, seq(iv, ev(EventFollowup, "2026-11-12")), "2026-11-19",
 			want{StageWaiting, ActFollowup, "2026-11-20", "2026-11-12", "waiting 2026-11-12..2026-11-19", ""}},
-		{"waiting: due the first business day after E", nil, seq(iv, ev(EventFollowup, "2026-11-12")), "2026-11-20",
-			want{StageWaiting, ActFollowup, "2026-11-20", "2026-11-12", "waiting 2026-11-12..2026-11-19", ""}},
-		{"waiting: overdue after that", nil, seq(iv, ev(EventFollowup, "2026-11-12")), "2026-11-23",
-			want{StageWaiting, ActFollowup, "2026-11-20", "2026-11-12", "", ""}},
+		{"followup after waiting: the day after E, due that first business day", nil, seq(iv, ev(EventFollowup, "2026-11-12")), "2026-11-20",
+			want{StageFollowUp, ActFollowup, "2026-11-20", "2026-11-12", "waiting 2026-11-12..2026-11-19", ""}},
+		{"followup after waiting: overdue after that", nil, seq(iv, ev(EventFollowup, "2026-11-12")), "2026-11-23",
+			want{StageFollowUp, ActFollowup, "2026-11-20", "2026-11-12", "", ""}},
 		// hold on Tue 10 Nov: check in the first business day after +30 days (Thu 10 Dec): Fri 11 Dec.
 		{"hold: the day before the hold is still the clock", nil, seq(iv, ev(EventHold, "2026-11-10")), "2026-11-09", at(StageDecision, decisionW)},
 		{"hold: on the hold's day", nil, seq(iv, ev(EventHold, "2026-11-10")), "2026-11-10",
@@ -90,12 +94,15 @@ func TestStageTable(t *testing.T) {
 			want{stage: StageStarted, window: "-", start: "2027-01-04"}},
 		{"started: the day after the start date", nil, seq(iv, offer, accepted, ev(EventStart, "2027-01-04")), "2027-01-05",
 			want{stage: StageStarted, start: "2027-01-04"}},
-		// rejected on Tue 10 Nov: reapply from +6 months, window to +12.
+		// rejected on Tue 10 Nov: reapply from +6 months, while today ≤ +12 months.
 		{"rejected: the day before the rejection", nil, seq(iv, ev(EventRejected, "2026-11-10")), "2026-11-09", at(StageDecision, decisionW)},
 		{"rejected: on the rejection's day", nil, seq(iv, ev(EventRejected, "2026-11-10")), "2026-11-10",
 			want{StageRejected, ActReapply, "2027-05-10", "2026-11-10", "reapply 2027-05-10..2027-11-10", ""}},
 		{"rejected: the day after", nil, seq(iv, ev(EventRejected, "2026-11-10")), "2026-11-11", want{stage: StageRejected, kind: ActReapply, due: "2027-05-10"}},
 		{"rejected: the reapply window opens +6 months", nil, seq(iv, ev(EventRejected, "2026-11-10")), "2027-05-10", want{stage: StageRejected, kind: ActReapply, due: "2027-05-10"}},
+		{"rejected: the reapply item stands on the window's last day", nil, seq(iv, ev(EventRejected, "2026-11-10")), "2027-11-10", want{stage: StageRejected, kind: ActReapply, due: "2027-05-10"}},
+		{"rejected: no reapply item once the window closed", nil, seq(iv, ev(EventRejected, "2026-11-10")), "2027-11-11",
+			want{stage: StageRejected, window: "reapply 2027-05-10..2027-11-10"}},
 		// declined, withdrawn.
 		{"declined: the day before declining is the offer", nil, seq(iv, offer, ev(EventDeclined, "2026-11-12")), "2026-11-11", want{stage: StageOffer, kind: ActOffer, due: "2026-11-17"}},
 		{"declined: on the day", nil, seq(iv, offer, ev(EventDeclined, "2026-11-12")), "2026-11-12", want{stage: StageDeclined, window: "-"}},

@@ -65,19 +65,7 @@ func (w want) check(t *testing.T, d Derived) {
 	if d.Stage != w.stage {
 		t.Errorf("stage = %s, want %s", d.Stage, w.stage)
 	}
-	switch {
-	case w.kind == "" && d.Next != nil:
-		t.Errorf("next = %s due %s, want none", d.Next.Kind, d.Next.Due)
-	case w.kind != "" && d.Next == nil:
-		t.Errorf("next = none, want %s due %s", w.kind, w.due)
-	case w.kind != "":
-		if d.Next.Kind != w.kind || d.Next.Due != D(w.due) {
-			t.Errorf("next = %s due %s, want %s due %s", d.Next.Kind, d.Next.Due, w.kind, w.due)
-		}
-		if w.from != "" && d.Next.From != D(w.from) {
-			t.Errorf("next.From = %s, want %s", d.Next.From, w.from)
-		}
-	}
+	w.checkNext(t, d.Next)
 	if w.window != "" {
 		got := "-"
 		if d.Current != nil {
@@ -89,6 +77,24 @@ func (w want) check(t *testing.T, d Derived) {
 	}
 	if w.start != "" && d.StartDate != D(w.start) {
 		t.Errorf("start date = %s, want %s", d.StartDate, w.start)
+	}
+}
+
+// checkNext compares the next action with w's kind, due date and, when set, From.
+func (w want) checkNext(t *testing.T, next *Action) {
+	t.Helper()
+	switch {
+	case w.kind == "" && next != nil:
+		t.Errorf("next = %s due %s, want none", next.Kind, next.Due)
+	case w.kind != "" && next == nil:
+		t.Errorf("next = none, want %s due %s", w.kind, w.due)
+	case w.kind != "":
+		if next.Kind != w.kind || next.Due != D(w.due) {
+			t.Errorf("next = %s due %s, want %s due %s", next.Kind, next.Due, w.kind, w.due)
+		}
+		if w.from != "" && next.From != D(w.from) {
+			t.Errorf("next.From = %s, want %s", next.From, w.from)
+		}
 	}
 }
 

@@ -12,7 +12,8 @@ func TestSettingsDefaults(t *testing.T) {
 	}
 	want := map[string]string{"debrief_days": "3", "decision_days": "7", "reply_min_bd": "5", "reply_max_bd": "7",
 		"offer_days": "7", "reapply_min_months": "6", "reapply_max_months": "12", "chase_again_bd": "5",
-		"hold_checkin_days": "30", "lookahead_days": "3", "holidays": "none"}
+		"hold_checkin_days": "30", "lookahead_days": "3", "ghost_followups": "2", "ghost_applied_days": "30",
+		"applied_followup_bd": "0", "name": "", "holidays": "none"}
 	if keys := SettingKeys(); len(keys) != len(want) || keys[0] != "debrief_days" || keys[len(keys)-1] != "holidays" {
 		t.Errorf("SettingKeys = %v", keys)
 	}
@@ -35,6 +36,12 @@ func TestSettingsSet(t *testing.T) {
 		{"holidays: UK means GB", "holidays", "UK", "GB", ""},
 		{"holidays: none", "holidays", "none", "none", ""},
 		{"holidays: empty is none", "holidays", "", "none", ""},
+		{"name: a text setting, trimmed", "name", "  Sam Doe ", "Sam Doe", ""},
+		{"name: accents and all", "name", "Søren Kjær", "Søren Kjær", ""},
+		{"ghost_followups 0 means never", "ghost_followups", "0", "0", ""},
+		{"applied_followup_bd", "applied_followup_bd", "10", "10", ""},
+		{"name: one line only", "name", "Sam\nDoe", "", "name: \"Sam\\nDoe\" holds a control character"},
+		{"name: not a novel", "name", strings.Repeat("x", 81), "", "longer than 80 characters"},
 		{"not a number", "offer_days", "seven", "", "offer_days: \"seven\" is not a whole number from 0 to 1000"},
 		{"negative", "offer_days", "-1", "", "not a whole number"},
 		{"too large", "offer_days", "1001", "", "from 0 to 1000"},
@@ -75,6 +82,10 @@ func TestSettingsValidate(t *testing.T) {
 		{"valid: lookahead 0", func(s *Settings) { s.LookaheadDays = 0 }, ""},
 		{"valid: min equals max", func(s *Settings) { s.ReplyMinBD = 7 }, ""},
 		{"valid: a country", func(s *Settings) { s.Holidays = "GB" }, ""},
+		{"valid: ghosting and applied follow-ups off", func(s *Settings) { s.GhostFollowups, s.GhostAppliedDays, s.AppliedFollowupBD = 0, 0, 0 }, ""},
+		{"valid: a name", func(s *Settings) { s.Name = "Sam Doe" }, ""},
+		{"a name with a line break", func(s *Settings) { s.Name = "Sam\nDoe" }, "name:"},
+		{"negative ghost_followups", func(s *Settings) { s.GhostFollowups = -1 }, "ghost_followups: -1 is out of range (a whole number of follow-ups from 0 to 1000)"},
 		{"reply min > max", func(s *Settings) { s.ReplyMinBD = 8 }, "reply_min_bd (8) is more than reply_max_bd (7)"},
 		{"reapply min > max", func(s *Settings) { s.ReapplyMinMonths = 13 }, "reapply_min_months (13) is more than reapply_max_months (12)"},
 		{"debrief > decision", func(s *Settings) { s.DebriefDays = 8 }, "debrief_days (8) is more than decision_days (7)"},

@@ -41,10 +41,11 @@ func (s Stage) Rank() int {
 }
 
 // Closed reports whether the search at this employer is over: nothing more
-// will happen but, after a rejection, the reapply date.
+// will happen but, after a rejection, the reapply date (a ghosted one comes
+// back with any word from them).
 func (s Stage) Closed() bool {
 	switch s {
-	case StageStarted, StageRejected, StageDeclined, StageWithdrawn:
+	case StageStarted, StageRejected, StageDeclined, StageWithdrawn, StageGhosted:
 		return true
 	}
 	return false
@@ -138,46 +139,40 @@ func (w Window) Position(today Date) float64 {
 	return float64(today.Sub(w.From)) / float64(w.To.Sub(w.From))
 }
 
-// Advice returns what the stated process says to do in stage s, a few short
-// sentences for the detail view.
-func Advice(s Stage, set Settings) []string {
-	switch s {
+// Advice returns what the stated process says to do in d's stage on today, a
+// few short sentences for the detail view. Like the action sentences, every
+// line is true on the day it is shown: dates it names are still ahead when it
+// speaks of them as ahead.
+func Advice(d Derived, today Date, set Settings) []string {
+	switch d.Stage {
 	case StageApplied:
-		return []string{"You applied; when they invite you to interview, log it (a future date books it)."}
+		return appliedAdvice(set)
 	case StageGhosted:
 		return []string{
 			"They have not answered for a long time: treat this one as closed and put your energy elsewhere.",
 			"Any word from them, a new interview or a decision brings it back.",
 		}
 	case StageScheduled:
-		return []string{"Prepare for the interview; once it is done, log it and afterview starts the clock."}
-	case StageDebrief, StageDecision, StageReply:
 		return []string{
-			"The panel is deciding: interviewers (with a bar raiser) debrief, then hire, no hire or on hold.",
-			"Nothing to do yet.",
-			fmt.Sprintf("If the reply window (%d–%d business days) closes without word, it is fine to ask the recruiter for a status update.", set.ReplyMinBD, set.ReplyMaxBD),
+			"Prepare for the interview on " + weekdayDayMonth(d.NextInterview) + ": your examples, your questions, what the role asks for.",
+			"On its day it counts as held by itself, and the wait for the panel's decision starts: no need to log it again.",
 		}
+	case StageDebrief, StageDecision, StageReply:
+		return clockAdvice(d, set)
 	case StageFollowUp:
 		return []string{
-			"The reply window has closed without word.",
+			"The day they were expected to answer by has passed without word.",
 			"It is fine to ask the recruiter for a status update: short and polite.",
 		}
 	case StageWaiting:
-		return []string{
-			"You are waiting on the recruiter again.",
-			fmt.Sprintf("If the promised date (or %d business days) passes without news, follow up once more.", set.ChaseAgainBD),
-		}
+		return waitingAdvice(d)
 	case StageHold:
 		return []string{
 			"On hold: you may be considered for another role or for more interviews.",
 			fmt.Sprintf("Check in now and then (every %d days or so).", set.HoldCheckinDays),
 		}
 	case StageOffer:
-		return []string{
-			"Base, bonus and equity can all be negotiated.",
-			"Clarify any concerns before the deadline (about a week); ask for an extension if you need one.",
-			"Background and reference checks may follow acceptance.",
-		}
+		return offerAdvice(d, today)
 	case StageChecks, StageOnboarding:
 		return []string{
 			"Checks cover employment, education and sometimes criminal records.",
@@ -186,13 +181,68 @@ func Advice(s Stage, set Settings) []string {
 	case StageStarted:
 		return []string{"Congratulations on the new job."}
 	case StageRejected:
-		return []string{
-			"You may ask the recruiter for high-level feedback on why.",
-			fmt.Sprintf("You can usually reapply after %d–%d months.", set.ReapplyMinMonths, set.ReapplyMaxMonths),
-			"Note what you learned while it is fresh.",
-		}
+		return rejectedAdvice(d, today, set)
 	case StageDeclined, StageWithdrawn:
 		return []string{"Closed. Keep the contact: the door may open again."}
 	}
 	return nil
+}
+
+func appliedAdvice(set Settings) []string {
+	adv := []string{"You applied: when they invite you to an interview, log it with its date (a future date books it)."}
+	if set.GhostAppliedDays > 0 {
+		adv = append(adv, fmt.Sprintf("With no word for more than %d days after applying, it counts as ghosted; any word from them brings it back.", set.GhostAppliedDays))
+	}
+	return adv
+}
+
+func clockAdvice(d Derived, set Settings) []string {
+	adv := []string{
+		"The panel is deciding: interviewers (with a bar raiser) debrief, then hire, no hire or on hold.",
+		"Nothing to do yet.",
+	}
+	for _, w := range d.Windows {
+		if w.Name == "reply" {
+			adv = append(adv, fmt.Sprintf("If the reply window (%d–%d business days, until %s) closes without word, it is fine to ask the recruiter for a status update.",
+				set.ReplyMinBD, set.ReplyMaxBD, weekdayDayMonth(w.To)))
+		}
+	}
+	return adv
+}
+
+func waitingAdvice(d Derived) []string {
+	adv := []string{"You are waiting on the recruiter again."}
+	if d.Current != nil && d.Current.Name == "waiting" {
+		adv = append(adv, "If nothing comes by "+weekdayDayMonth(d.Current.To)+", follow up once more.")
+	}
+	return adv
+}
+
+func offerAdvice(d Derived, today Date) []string {
+	if d.Offer != nil && today > d.Offer.Deadline {
+		return []string{
+			"The deadline, " + weekdayDayMonth(d.Offer.Deadline) + ", has passed: if you answered, log accepted or declined; if they gave you more time, log negotiate with the new deadline.",
+			"If you have not answered yet, tell the recruiter now.",
+		}
+	}
+	return []string{
+		"Base, bonus and equity can all be negotiated.",
+		"Clarify any concerns before the deadline (about a week); ask for an extension if you need one.",
+		"Background and reference checks may follow acceptance.",
+	}
+}
+
+func rejectedAdvice(d Derived, today Date, set Settings) []string {
+	adv := []string{"You may ask the recruiter for high-level feedback on why."}
+	if d.Current != nil && d.Current.Name == "reapply" {
+		switch w := d.Current; {
+		case today < w.From:
+			adv = append(adv, fmt.Sprintf("You can usually reapply after %d–%d months: from %s.", set.ReapplyMinMonths, set.ReapplyMaxMonths, longDay(w.From)))
+		case today <= w.To:
+			adv = append(adv, "The usual wait is over: you may reapply now (the window is open until "+longDay(w.To)+").")
+		default:
+			adv = append(adv, "The usual reapply window has closed: a new application starts afresh.")
+		}
+	}
+	return append(adv, "Note what you learned while it is fresh.")
 }

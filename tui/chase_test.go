@@ -151,7 +151,7 @@ func TestDraftPaneForEachKind(t *testing.T) {
 		{"Umbrella Health", "Chase", tabChase, "Checking in: SRE at Umbrella Health"},
 		{"Cyberdyne", "Chase", tabChase, "Background checks: Platform Engineer at Cyberdyne"},
 		{"Initech", "Offers", tabOffers, "Questions about the offer for the Data Engineer role"},
-		{"Hooli", "Closed", tabClosed, "Reapplying to Hooli"},
+		{"Hooli", "Closed", tabClosed, "Feedback: ML Engineer at Hooli"}, // the reapply window opens in April
 	}
 	for _, c := range cases {
 		t.Run(c.company, func(t *testing.T) {

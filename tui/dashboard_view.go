@@ -287,7 +287,7 @@ func (d dashboard) dueCell(e *timeline.Entry) (string, *lipgloss.Style) {
 		return "snoozed", &st.Muted
 	case e.Next != nil:
 		s := st.Due(e.Next.Due, d.today, d.lookahead)
-		return timeline.Relative(e.Next.Due, d.today), &s
+		return e.Next.When(d.today), &s
 	case e.Stage == timeline.StageOnboarding && !e.StartDate.IsZero():
 		return timeline.Relative(e.StartDate, d.today), &st.Good
 	case !e.NextInterview.IsZero():

@@ -301,7 +301,7 @@ func (v *detail) build() {
 			row("Answer by", o.Deadline.Format("Mon 2 Jan 2006")+" ("+timeline.Relative(o.Deadline, v.today)+")")
 		}
 	}
-	if advice := timeline.Advice(e.Stage, v.set); len(advice) > 0 {
+	if advice := timeline.Advice(v.d, v.today, v.set); len(advice) > 0 {
 		add("", " "+st.Title.Render("What to expect"))
 		for _, a := range advice {
 			bullet := "  • "
@@ -331,7 +331,7 @@ func (v *detail) nextRows(row func(label, text string)) {
 	switch {
 	case e.Next != nil:
 		row("Next", Sanitize(e.Next.Text))
-		due := st.Due(e.Next.Due, v.today, v.set.LookaheadDays).Render(e.Next.Due.Format("Mon 2 Jan 2006") + " (" + timeline.Relative(e.Next.Due, v.today) + ")")
+		due := st.Due(e.Next.Due, v.today, v.set.LookaheadDays).Render(e.Next.Due.Format("Mon 2 Jan 2006") + " (" + e.Next.When(v.today) + ")")
 		row("Due", due)
 		if e.Snoozed(v.today) {
 			row("Snoozed", "until "+e.SnoozedUntil.Format("Mon 2 Jan")+" (hidden from the Chase tab)")

@@ -30,7 +30,7 @@ func TestDraftKinds(t *testing.T) {
 			[]string{"Hi Pat,", "the Software Engineer II role at Acme Robotics on Tuesday 10 November (2 weeks ago)", "any update on my application", "Best regards,"}},
 		{"followup after news that promised a date", "Globex", timeline.ActFollowup,
 			"Following up: Platform Engineer at Globex",
-			[]string{"Hi Jordan,", "You mentioned I might hear by Thursday 26 November."}},
+			[]string{"Hi Jordan,", "I know you mentioned I might hear by Thursday 26 November; I just wanted to check"}},
 		{"followup after a follow-up", "Tyrell Systems", timeline.ActFollowup,
 			"Following up: Engineering Manager at Tyrell Systems",
 			[]string{"Hi Chris,", "I am following up on my note of Thursday 19 November."}},
@@ -43,9 +43,9 @@ func TestDraftKinds(t *testing.T) {
 		{"offer: questions and an extension", "Initech", timeline.ActOffer,
 			"Questions about the offer for the Data Engineer role",
 			[]string{"Hi Alex,", "Thank you again for the offer", "by Monday 30 November", "a few more days to decide"}},
-		{"reapply: the window opens", "Hooli", timeline.ActReapply,
-			"Reapplying to Hooli",
-			[]string{"Hi Priya,", "on Sunday 20 September", "It has now been", "considered again"}},
+		{"reapply, before the window opens: a feedback request, not a reapply note", "Hooli", timeline.ActReapply,
+			"Feedback: ML Engineer at Hooli",
+			[]string{"Hi Priya,", "on Sunday 20 September", "high-level feedback", "[your name]"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -53,7 +53,8 @@ func TestDraftKinds(t *testing.T) {
 			if d.Next == nil || d.Next.Kind != c.kind {
 				t.Fatalf("fixture %s: next %+v, want kind %s", c.company, d.Next, c.kind)
 			}
-			subject, body := Draft(d, testToday)
+			msg := Draft(d, timeline.DefaultSettings(), testToday)
+			subject, body := msg.Subject, msg.Body
 			if subject != c.subject {
 				t.Errorf("subject %q, want %q", subject, c.subject)
 			}
@@ -69,7 +70,8 @@ func TestDraftKinds(t *testing.T) {
 func TestDraftWithoutNames(t *testing.T) {
 	d := timeline.Derive(timeline.Application{ID: 1, Company: "Kojo\x1b[31m Labs"},
 		[]timeline.Event{tev(timeline.EventInterview, "2026-11-10", "")}, timeline.DefaultSettings(), testToday)
-	subject, body := Draft(d, testToday)
+	msg := Draft(d, timeline.DefaultSettings(), testToday)
+	subject, body := msg.Subject, msg.Body
 	if subject != "Following up: my application at Kojo Labs" {
 		t.Errorf("subject %q", subject)
 	}
@@ -95,5 +97,121 @@ func TestEmailOf(t *testing.T) {
 		if got := emailOf(in); got != want {
 			t.Errorf("emailOf(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// draftOn derives events for an application on today and drafts its message.
+func draftOn(app timeline.Application, set timeline.Settings, today string, events ...timeline.Event) Message {
+	for i := range events {
+		events[i].ID = int64(i + 1)
+	}
+	d := timeline.Derive(app, events, set, timeline.MustDate(today))
+	return Draft(d, set, timeline.MustDate(today))
+}
+
+// A contact that is not an e-mail address is never put in an e-mail header.
+func TestDraftNeverPutsAPhoneNumberInTheHeader(t *testing.T) {
+	iv := tev(timeline.EventInterview, "2026-11-02", "")
+	set := timeline.DefaultSettings()
+	for _, c := range []struct{ recruiter, contact, to, phone string }{
+		{"Søren Kjær", "+45 12 34 56 78", "", "+45 12 34 56 78"},
+		{"Søren Kjær", "soren@kjaer.example", "Søren Kjær <soren@kjaer.example>", ""},
+		{"Pat <Lee>", "pat@acme.example", "Pat Lee <pat@acme.example>", ""},
+		{"", "pat@acme.example", "pat@acme.example", ""},
+		{"Pat Lee", "", "", ""},
+	} {
+		msg := draftOn(timeline.Application{Company: "Acme", Recruiter: c.recruiter, Contact: c.contact}, set, "2026-11-20", iv)
+		if msg.To != c.to || msg.Phone != c.phone {
+			t.Errorf("%s <%s>: To %q, phone %q; want %q, %q", c.recruiter, c.contact, msg.To, msg.Phone, c.to, c.phone)
+		}
+	}
+}
+
+// The TUI's draft pane shows a phone number beside the header, not in it.
+func TestDraftPaneHeaderWithAPhoneNumber(t *testing.T) {
+	st := plainReport(0).Styles
+	d := timeline.Derive(timeline.Application{Company: "Acme", Recruiter: "Søren Kjær", Contact: "+45 12 34 56 78"},
+		[]timeline.Event{tev(timeline.EventInterview, "2026-11-02", "")}, timeline.DefaultSettings(), testToday)
+	p := newDraftPane(&common{styles: &st, settings: timeline.DefaultSettings()}, d, testToday)
+	if strings.Contains(p.to, "<+45") || !strings.Contains(p.to, "no e-mail address; phone +45 12 34 56 78") {
+		t.Errorf("To line %q", p.to)
+	}
+}
+
+// A reapply note is offered only once the window is open; before, the draft
+// asks for feedback.
+func TestDraftReapplyOnlyOnceTheWindowIsOpen(t *testing.T) {
+	app := timeline.Application{Company: "Acme", Role: "SDE", Recruiter: "Pat Lee"}
+	events := func() []timeline.Event {
+		return []timeline.Event{tev(timeline.EventInterview, "2026-11-02", ""), tev(timeline.EventRejected, "2026-11-12", "")}
+	}
+	set := timeline.DefaultSettings()
+	before := draftOn(app, set, "2026-11-26", events()...)
+	if strings.Contains(before.Body, "considered again") || !strings.Contains(before.Body, "high-level feedback") || before.Title != "feedback request" {
+		t.Errorf("two weeks after a rejection: %s\n%s", before.Title, before.Body)
+	}
+	if b := draftOn(app, set, "2027-05-11", events()...); strings.Contains(b.Body, "considered again") {
+		t.Errorf("the day before the window opens: %s", b.Body)
+	}
+	open := draftOn(app, set, "2027-05-12", events()...)
+	if !strings.Contains(open.Body, "considered again") || open.Subject != "Reapplying to Acme" {
+		t.Errorf("the window open: %s\n%s", open.Subject, open.Body)
+	}
+}
+
+// A draft before a promised date does not claim the date has passed; after,
+// it may mention it.
+func TestDraftBeforeAPromisedDate(t *testing.T) {
+	app := timeline.Application{Company: "Acme", Recruiter: "Pat Lee"}
+	heard := tev(timeline.EventHeard, "2026-11-05", "")
+	heard.By = timeline.MustDate("2026-11-20")
+	set := timeline.DefaultSettings()
+	before := draftOn(app, set, "2026-11-18", tev(timeline.EventInterview, "2026-11-02", ""), heard)
+	if !strings.Contains(before.Body, "I know you mentioned I might hear by Friday 20 November; I just wanted to check") {
+		t.Errorf("before the promised date:\n%s", before.Body)
+	}
+	after := draftOn(app, set, "2026-11-23", tev(timeline.EventInterview, "2026-11-02", ""), heard)
+	if !strings.Contains(after.Body, "You mentioned I might hear by Friday 20 November.") {
+		t.Errorf("after the promised date:\n%s", after.Body)
+	}
+}
+
+// Drafts are signed with the name setting; without one they end with a gap
+// to fill in, not a dangling "Best regards,".
+func TestDraftSignedWithName(t *testing.T) {
+	app := timeline.Application{Company: "Acme"}
+	set := timeline.DefaultSettings()
+	if b := draftOn(app, set, "2026-11-20", tev(timeline.EventInterview, "2026-11-02", "")).Body; !strings.HasSuffix(b, "Best regards,\n[your name]\n") {
+		t.Errorf("unsigned draft ends %q", b[max(0, len(b)-40):])
+	}
+	set.Name = "Sam Doe"
+	if b := draftOn(app, set, "2026-11-20", tev(timeline.EventInterview, "2026-11-02", "")).Body; !strings.HasSuffix(b, "Best regards,\nSam Doe\n") {
+		t.Errorf("signed draft ends %q", b[max(0, len(b)-40):])
+	}
+}
+
+// Each situation gets its own draft: an application with no interview, a
+// booked interview, an offer past its deadline.
+func TestDraftSituations(t *testing.T) {
+	app := timeline.Application{Company: "Acme", Role: "SDE", Recruiter: "Pat Lee"}
+	set := timeline.DefaultSettings()
+	set.AppliedFollowupBD = 5
+	applied := draftOn(app, set, "2026-11-20", tev(timeline.EventApplied, "2026-11-02", ""))
+	if applied.Subject != "My application: SDE at Acme" || !strings.Contains(applied.Body, "I applied for the SDE role at Acme on Monday 2 November (2 weeks ago)") || strings.Contains(applied.Body, "interviewed") {
+		t.Errorf("applied: %s\n%s", applied.Subject, applied.Body)
+	}
+	booked := draftOn(app, set, "2026-11-20", tev(timeline.EventInterview, "2026-11-26", ""))
+	if booked.Title != "before the interview" || !strings.Contains(booked.Body, "on Thursday 26 November. I am looking forward to it.") {
+		t.Errorf("booked: %s\n%s", booked.Title, booked.Body)
+	}
+	offer := tev(timeline.EventOffer, "2026-11-20", "")
+	offer.Deadline = timeline.MustDate("2026-11-27")
+	past := draftOn(app, set, "2026-11-30", tev(timeline.EventInterview, "2026-11-02", ""), offer)
+	if !strings.Contains(past.Body, "the deadline of Friday 27 November has passed") || strings.Contains(past.Body, "Before I give my answer") {
+		t.Errorf("offer past its deadline:\n%s", past.Body)
+	}
+	open := draftOn(app, set, "2026-11-27", tev(timeline.EventInterview, "2026-11-02", ""), offer)
+	if !strings.Contains(open.Body, "Before I give my answer by Friday 27 November") {
+		t.Errorf("offer on its deadline:\n%s", open.Body)
 	}
 }

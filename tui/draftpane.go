@@ -21,7 +21,7 @@ type draftPane struct {
 	company string
 	to      string // the recruiter, for the heading
 	email   string // the contact as an email address; "" when it is not one
-	kind    timeline.ActionKind
+	title   string // what the draft is
 	subject string
 	body    string
 	offset  int
@@ -30,23 +30,22 @@ type draftPane struct {
 	height  int
 }
 
-// newDraftPane builds the draft for d on today.
+// newDraftPane builds the draft for d on today, signed with the name setting.
 func newDraftPane(c *common, d timeline.Derived, today timeline.Date) *draftPane {
-	subject, body := Draft(d, today)
+	msg := Draft(d, c.settings, today)
 	p := &draftPane{c: c, styles: c.styles, keys: c.keys, appID: d.App.ID, company: Sanitize(d.App.Company),
-		email: emailOf(Sanitize(d.App.Contact)), subject: subject, body: body}
-	if d.Next != nil {
-		p.kind = d.Next.Kind
-	}
-	p.to = Sanitize(d.App.Recruiter)
-	if c := Sanitize(d.App.Contact); c != "" {
-		if p.to != "" {
-			p.to += " <" + c + ">"
-		} else {
-			p.to = c
-		}
-	}
-	if p.to == "" {
+		email: emailOf(Sanitize(d.App.Contact)), title: msg.Title, subject: msg.Subject, body: msg.Body}
+	// A contact that is not an e-mail address never goes in the To header.
+	switch name := Sanitize(d.App.Recruiter); {
+	case msg.To != "":
+		p.to = msg.To
+	case msg.Phone != "" && name != "":
+		p.to = name + " (no e-mail address; phone " + msg.Phone + ")"
+	case msg.Phone != "":
+		p.to = "no e-mail address (phone " + msg.Phone + ")"
+	case name != "":
+		p.to = name + " (no contact saved: e to add one)"
+	default:
 		p.to = "the recruiter (no contact saved: e to add one)"
 	}
 	return p
@@ -62,10 +61,8 @@ func (p *draftPane) SetSize(w, h int) {
 // build lays the draft out for the width.
 func (p *draftPane) build() {
 	st := p.styles
-	kind := map[timeline.ActionKind]string{timeline.ActOffer: "offer questions", timeline.ActCheckin: "on-hold check-in",
-		timeline.ActReapply: "reapply note", timeline.ActFollowup: "status check"}[p.kind]
 	ls := []string{
-		" " + st.Title.Render("Draft · "+kind) + st.Muted.Render(" · "+fit(p.company, p.width-30)),
+		" " + st.Title.Render("Draft · "+p.title) + st.Muted.Render(" · "+fit(p.company, p.width-30)),
 		"  " + st.Label.Render(pad("To", 9)) + fit(p.to, p.width-13),
 		"  " + st.Label.Render(pad("Subject", 9)) + st.Bold.Render(fit(p.subject, p.width-13)),
 		"",

@@ -59,11 +59,19 @@ func (r Report) Due(d timeline.Date) string {
 	return timeline.Relative(d, r.Today) + " · " + r.Date(d)
 }
 
+// ActionDue describes an action's due date as Due does, except that a
+// reapply item whose day has passed is "open", not overdue: "open · Mon 10
+// May".
+func (r Report) ActionDue(a timeline.Action) string {
+	return a.When(r.Today) + " · " + r.Date(a.Due)
+}
+
 // sectionNames are the chase sections' names, as headings.
 var sectionNames = map[timeline.Section]string{
 	timeline.SecOverdue:  "Overdue",
 	timeline.SecToday:    "Today",
 	timeline.SecUpcoming: "Coming up",
+	timeline.SecOpen:     "Open",
 }
 
 // sectionHeading is the heading of a chase section holding n items, in two
@@ -85,7 +93,7 @@ func (r Report) Chase(items []timeline.ChaseItem) string {
 	dueW := 0
 	for _, it := range items {
 		if _, ok := dues[it.Action.Due]; !ok {
-			dues[it.Action.Due] = r.Due(it.Action.Due)
+			dues[it.Action.Due] = r.ActionDue(it.Action)
 			dueW = max(dueW, ansi.StringWidth(dues[it.Action.Due]))
 		}
 	}
@@ -192,7 +200,7 @@ func (r Report) state(e timeline.Entry) string {
 func (r Report) nextText(e timeline.Entry) string {
 	switch {
 	case e.Next != nil:
-		return ActionLabel(e.Next.Kind) + ", " + r.paint(r.Styles.Due(e.Next.Due, r.Today, 0), r.Due(e.Next.Due))
+		return ActionLabel(e.Next.Kind) + ", " + r.paint(r.Styles.Due(e.Next.Due, r.Today, 0), r.ActionDue(*e.Next))
 	case e.Stage == timeline.StageOnboarding && !e.StartDate.IsZero():
 		return "start, " + r.Due(e.StartDate)
 	}

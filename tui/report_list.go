@@ -28,7 +28,7 @@ func (r Report) List(entries []timeline.Entry, lookahead int) string {
 		next, due, short, dueSt := "—", "", "", r.Styles.Muted
 		switch {
 		case e.Next != nil:
-			next, due, short = ActionLabel(e.Next.Kind), r.Due(e.Next.Due), timeline.Relative(e.Next.Due, r.Today)
+			next, due, short = ActionLabel(e.Next.Kind), r.ActionDue(*e.Next), e.Next.When(r.Today)
 			dueSt = r.Styles.Due(e.Next.Due, r.Today, lookahead)
 			if e.Snoozed(r.Today) {
 				next += " (snoozed)"

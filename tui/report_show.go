@@ -40,7 +40,7 @@ func (r Report) Show(d timeline.Derived, set timeline.Settings) string {
 	switch {
 	case d.Next != nil:
 		field("next", Sanitize(d.Next.Text))
-		field("due", r.paint(r.Styles.Due(d.Next.Due, r.Today, set.LookaheadDays), r.Due(d.Next.Due)))
+		field("due", r.paint(r.Styles.Due(d.Next.Due, r.Today, set.LookaheadDays), r.ActionDue(*d.Next)))
 	case d.Stage == timeline.StageOnboarding && !d.StartDate.IsZero():
 		field("starts", r.paint(r.Styles.Good, r.Due(d.StartDate)))
 	case d.Stage == timeline.StageStarted:
@@ -89,7 +89,7 @@ func (r Report) Show(d timeline.Derived, set timeline.Settings) string {
 			r.line(&b, "  "+l)
 		}
 	}
-	if adv := timeline.Advice(d.Stage, set); len(adv) > 0 {
+	if adv := timeline.Advice(d, r.Today, set); len(adv) > 0 {
 		r.heading(&b, "advice")
 		for _, s := range adv {
 			for i, l := range r.wrap(s, 4) {

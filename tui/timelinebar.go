@@ -78,7 +78,7 @@ func timelineView(st *Styles, d timeline.Derived, today timeline.Date, width int
 	legend := "▲ today " + today.Format("Mon 2 Jan")
 	if !due.IsZero() {
 		marks[col(due)] = '◆'
-		legend += "   ◆ " + ActionLabel(d.Next.Kind) + " " + due.Format("Mon 2 Jan") + " (" + timeline.Relative(due, today) + ")"
+		legend += "   ◆ " + ActionLabel(d.Next.Kind) + " " + due.Format("Mon 2 Jan") + " (" + d.Next.When(today) + ")"
 	}
 	lines = append(lines, label("")+st.Accent.Render(strings.TrimRight(string(marks), " ")))
 	lines = append(lines, label("")+st.Muted.Render(fit(legend, w)))
