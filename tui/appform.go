@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/afterview/afterview/store"
@@ -21,6 +22,10 @@ type appForm struct {
 
 	company, role, recruiter, contact, url, notes *field
 	applied, interview                            *field // adding only: nil when editing
+
+	// anyway is the application the user was told is already here: saving
+	// it again unchanged adds it all the same.
+	anyway *timeline.Application
 }
 
 // newAppForm opens the form: app nil adds, else edits app.
@@ -72,6 +77,11 @@ func (a *appForm) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return a, closeScreen(a)
 		}
 	case tea.MouseMsg:
+	case duplicateMsg:
+		if a.saving {
+			a.refused(msg.id)
+		}
+		return a, nil
 	default:
 		return a, a.writeResult(a, msg)
 	}
@@ -111,7 +121,8 @@ func (a *appForm) submit() tea.Cmd {
 	}
 	if a.id == 0 {
 		a.saving = true
-		return addAppCmd(a.c.store, app, first)
+		anyway := a.anyway != nil && a.anyway.Company == app.Company && a.anyway.Role == app.Role
+		return addAppCmd(a.c.store, app, first, anyway)
 	}
 	ch := changes(a.orig, app)
 	if ch.Empty() {
@@ -119,6 +130,16 @@ func (a *appForm) submit() tea.Cmd {
 	}
 	a.saving = true
 	return updateAppCmd(a.c.store, a.id, app.Company, ch)
+}
+
+// refused shows that the application is already here as id, and lets a
+// second save add it anyway.
+func (a *appForm) refused(id int64) {
+	app := timeline.Application{Company: a.company.value(), Role: a.role.value()}
+	a.anyway = &app
+	a.saving = false
+	a.err = fmt.Sprintf("%s is already here as application %d (l there logs a new round). Save again to add it anyway, or esc to cancel.", Sanitize(app.Company), id)
+	a.fixOffset()
 }
 
 // changes names the fields that differ between before and after.

@@ -69,9 +69,20 @@ func pollCmd(db Store, every time.Duration, today func() timeline.Date, fixed ti
 	})
 }
 
-// addAppCmd adds an application with its first events.
-func addAppCmd(db Store, app timeline.Application, first []timeline.Event) tea.Cmd {
+// addAppCmd adds an application with its first events, unless it repeats
+// one already here (the command line's rule, as add without --duplicate);
+// anyway adds it all the same.
+func addAppCmd(db Store, app timeline.Application, first []timeline.Event, anyway bool) tea.Cmd {
 	return func() tea.Msg {
+		if !anyway {
+			same, err := db.SameAs(app, first)
+			if err != nil {
+				return writeFailedMsg{"add the application", err}
+			}
+			if same != 0 {
+				return duplicateMsg{id: same}
+			}
+		}
 		id, err := db.AddApplication(app, first...)
 		if err != nil {
 			return writeFailedMsg{"add the application", err}

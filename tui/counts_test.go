@@ -155,3 +155,29 @@ func TestCountsAddUp(t *testing.T) {
 		t.Errorf("due %d listed %d, items %d", n.Due, n.Listed, len(items))
 	}
 }
+
+func TestGhostedIsUnderClosedUntilAWordRevivesIt(t *testing.T) {
+	fs := newFakeStore()
+	app := timeline.Application{ID: 1, Company: "Silent Inc"}
+	fs.apps[1] = app
+	ghosted := timeline.Entry{App: app, Summary: timeline.Summary{Stage: timeline.StageGhosted}}
+	fs.cached = []timeline.Entry{ghosted}
+	fs.nextApp = 1
+	m := testModel(t, fs, 100, 30)
+	if rows := rowsOn(t, m, tabClosed); len(rows) != 1 || tabLine(t, m, "Closed") != 1 || tabLine(t, m, "Active") != 0 {
+		t.Errorf("a ghosted application should be under Closed: %s", m.dash.tabsView())
+	}
+	if h := m.headerView(); !strings.Contains(h, "0 waiting") {
+		t.Errorf("header %q: a ghosted application is not waiting", h)
+	}
+	// Word from them (heard) makes it waiting again: the dashboard follows it
+	// to the Active tab.
+	m = setTab(t, m, tabClosed)
+	revived := ghosted
+	revived.Stage = timeline.StageWaiting
+	revived.Next = &timeline.Action{Kind: timeline.ActFollowup, Due: testToday.AddDays(5)}
+	m, _ = send(t, m, entryMsg{id: 1, entry: revived})
+	if m.dash.tab != tabActive || tabLine(t, m, "Active") != 1 || tabLine(t, m, "Closed") != 0 {
+		t.Errorf("revived, it should be on Active: on %s, %s", tabNames[m.dash.tab], m.dash.tabsView())
+	}
+}

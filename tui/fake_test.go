@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/afterview/afterview/store"
@@ -314,4 +315,39 @@ func (f *fakeStore) SetSetting(key, value string) error {
 	}
 	f.set = set
 	return nil
+}
+
+// SameAs is the store's rule, simplified: the same company and role
+// (ignoring case and surrounding spaces), unless both have interviews and
+// none on the same day.
+func (f *fakeStore) SameAs(app timeline.Application, evs []timeline.Event) (int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	norm := func(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+	days := func(evs []timeline.Event) map[timeline.Date]bool {
+		m := map[timeline.Date]bool{}
+		for _, e := range evs {
+			if e.Type == timeline.EventInterview {
+				m[e.Date] = true
+			}
+		}
+		return m
+	}
+	mine := days(evs)
+	for _, id := range f.ids() {
+		a := f.apps[id]
+		if norm(a.Company) != norm(app.Company) || norm(a.Role) != norm(app.Role) {
+			continue
+		}
+		theirs := days(f.events[id])
+		if len(mine) == 0 || len(theirs) == 0 {
+			return id, nil
+		}
+		for d := range mine {
+			if theirs[d] {
+				return id, nil
+			}
+		}
+	}
+	return 0, nil
 }

@@ -198,3 +198,25 @@ func TestAddFormLogsTheDayYouApplied(t *testing.T) {
 		t.Errorf("the cursor is on %q, want Initech", e.App.Company)
 	}
 }
+
+func TestAddFormRefusesADuplicateUntilSavedAgain(t *testing.T) {
+	// As the command line's add: the same company and role (any case) with
+	// no interview day to tell them apart is the same application.
+	fs := fixtureStore()
+	m := testModel(t, fs, 100, 30)
+	m, _ = press(t, m, "a")
+	m = typeText(t, m, "kojo labs")
+	m, _ = press(t, m, "tab")
+	m = typeText(t, m, "Staff Engineer")
+	m, _ = press(t, m, "ctrl+s")
+	if !isTop[*appForm](m) || len(fs.writes) != 0 {
+		t.Fatalf("a duplicate was added: writes %v", fs.writes)
+	}
+	if v := m.View(); !strings.Contains(v, "kojo labs is already here as application 2") {
+		t.Errorf("the form does not say it is already here:\n%s", v)
+	}
+	m, _ = press(t, m, "ctrl+s")
+	if !isTop[*dashboard](m) || len(fs.writes) != 1 || fs.writes[0] != "add kojo labs" {
+		t.Errorf("a second save should add it anyway: writes %v", fs.writes)
+	}
+}

@@ -63,6 +63,11 @@ type appAddedMsg struct {
 	company string
 }
 
+// duplicateMsg: an add was refused because the application is already
+// here as id. Sent by addAppCmd; handled by the add form, which says so and
+// adds it anyway on a second save.
+type duplicateMsg struct{ id int64 }
+
 // appUpdatedMsg: an application's fields were changed. Sent by updateAppCmd;
 // handled by session.update and the form that asked.
 type appUpdatedMsg struct {

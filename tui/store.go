@@ -16,6 +16,9 @@ type Store interface {
 	Entry(id int64) (timeline.Entry, error)
 	// Derive returns one application's full derivation, events included.
 	Derive(id int64) (timeline.Derived, error)
+	// SameAs returns the id of the application already here that app with
+	// its first events would repeat; 0 when none.
+	SameAs(app timeline.Application, events []timeline.Event) (int64, error)
 	// AddApplication adds an application with its first events.
 	AddApplication(app timeline.Application, events ...timeline.Event) (int64, error)
 	// UpdateApplication writes only the fields ch names.
