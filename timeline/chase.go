@@ -46,15 +46,17 @@ type ChaseItem struct {
 
 // Chase returns the chase view on today: the next action of every application
 // that is not archived and not snoozed, due on or before today + lookahead
-// days, ordered by due date, then kind (offer, expedite, interview, followup,
-// checkin, reapply),
-// then company name (ignoring case), then application ID.
+// days, ordered by section (see Sections: an open reapply window comes after
+// the upcoming items though its day has passed), then due date, then kind
+// (offer, expedite, interview, followup, checkin, reapply), then company name
+// (ignoring case), then application ID.
 func Chase(entries []Entry, today Date, lookahead int) []ChaseItem {
 	limit := today.AddDays(lookahead)
 	// Sort small keys, not the items: an item is 168 bytes, and a sort moves
 	// and compares its elements n·log n times. Due date and kind decide most
 	// comparisons without touching the entries.
 	type key struct {
+		sec  int32 // the section's place in Sections
 		due  Date
 		kind int32
 		i    int32 // index into entries
@@ -65,12 +67,15 @@ func Chase(entries []Entry, today Date, lookahead int) []ChaseItem {
 		if e.App.Archived || e.Next == nil || e.Snoozed(today) || e.Next.Due > limit {
 			continue
 		}
-		keys = append(keys, key{e.Next.Due, int32(e.Next.Kind.Rank()), int32(i)})
+		keys = append(keys, key{int32(SectionOf(*e.Next, today).rank()), e.Next.Due, int32(e.Next.Kind.Rank()), int32(i)})
 	}
 	if len(keys) == 0 {
 		return nil
 	}
 	slices.SortFunc(keys, func(a, b key) int {
+		if a.sec != b.sec {
+			return cmp.Compare(a.sec, b.sec)
+		}
 		if a.due != b.due {
 			return cmp.Compare(a.due, b.due)
 		}
@@ -138,11 +143,14 @@ func compareFold(a, b string) int {
 	return cmp.Compare(len(a), len(b))
 }
 
+// rank is the section's place in Sections.
+func (s Section) rank() int { return slices.Index(Sections, s) }
+
 // IsChaseSorted reports whether items are in the chase view's order.
 func IsChaseSorted(items []ChaseItem) bool {
 	for i := 1; i < len(items); i++ {
 		a, b := &items[i-1], &items[i]
-		if compareChase(&a.App, &a.Action, &b.App, &b.Action) > 0 {
+		if c := cmp.Compare(a.Section.rank(), b.Section.rank()); c > 0 || (c == 0 && compareChase(&a.App, &a.Action, &b.App, &b.Action) > 0) {
 			return false
 		}
 	}

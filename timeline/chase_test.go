@@ -220,3 +220,21 @@ func TestActionKindRank(t *testing.T) {
 		}
 	}
 }
+
+// The chase view groups its sections in order: an open reapply window, whose
+// day has passed, comes after the upcoming items, not among the overdue ones.
+func TestChaseOpenSectionAfterUpcoming(t *testing.T) {
+	today := D("2027-06-01")
+	entries := []Entry{
+		Derive(Application{ID: 1, Company: "Initech"}, seq(ev(EventRejected, "2026-11-20")), DefaultSettings(), today).Entry, // open since 20 May
+		Derive(Application{ID: 2, Company: "Globex"}, seq(ev(EventInterview, "2027-05-01")), DefaultSettings(), today).Entry, // overdue since 12 May
+		Derive(Application{ID: 3, Company: "Hooli"}, seq(ev(EventInterview, "2027-06-03")), DefaultSettings(), today).Entry,  // upcoming
+	}
+	items := Chase(entries, today, 3)
+	if got := chaseLines(items); got != "overdue 2027-05-12 followup Globex\nupcoming 2027-06-03 interview Hooli\nopen 2027-05-20 reapply Initech\n" {
+		t.Errorf("chase:\n%s", got)
+	}
+	if !IsChaseSorted(items) {
+		t.Error("IsChaseSorted rejects the chase view's own order")
+	}
+}
