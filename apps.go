@@ -130,6 +130,7 @@ func (c *cli) refuseDuplicate(st *store.Store, app timeline.Application, evs []t
 // logFlags are an event's date, note and extra fields as flags.
 type logFlags struct {
 	date, note, by, deadline, until, base, bonus, equity, currency string
+	at                                                             string // interview: the time of day
 }
 
 func (c *cli) logCmd() *cobra.Command {
@@ -150,7 +151,8 @@ and --until.
 Amounts: 180000, 180,000 or 180k.`,
 		Example: `  afterview log 3 heard --by fri --note "debrief went well"
   afterview log 3 offer --deadline +7d --base 180k --bonus 20k --currency USD
-  afterview log 3 followup --date yesterday`,
+  afterview log 3 followup --date yesterday
+  afterview log 3 interview --date thu --at 14:30    # a booked round, at its time`,
 		Args: args(argID, "the event TYPE (afterview log --help lists them)"),
 		PreRunE: func(cmd *cobra.Command, a []string) (err error) {
 			e, err = c.event(cmd, a[1], f)
@@ -178,6 +180,7 @@ Amounts: 180000, 180,000 or 180k.`,
 	fl.StringVar(&f.bonus, "bonus", "", "offer: bonus")
 	fl.StringVar(&f.equity, "equity", "", "offer: equity")
 	fl.StringVar(&f.currency, "currency", "", "offer: currency code, e.g. USD")
+	fl.StringVar(&f.at, "at", "", "interview: its time of day, e.g. 14:30 or 2:30pm (the calendar feed then shows it at that time)")
 	return cmd
 }
 
@@ -224,6 +227,11 @@ func (c *cli) event(cmd *cobra.Command, typ string, f logFlags) (timeline.Event,
 			if *a.dst, err = parseAmount(a.flag, a.value); err != nil {
 				return e, err
 			}
+		}
+	}
+	if given("at") {
+		if e.At, err = timeline.ParseClock(f.at); err != nil {
+			return e, fmt.Errorf("--at: %w", err)
 		}
 	}
 	return e, e.Validate()

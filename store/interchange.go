@@ -77,6 +77,7 @@ type EventJSON struct {
 	Bonus    int64  `json:"bonus,omitempty"`
 	Equity   int64  `json:"equity,omitempty"`
 	Currency string `json:"currency,omitempty"`
+	At       string `json:"at,omitempty"` // an interview's time of day, HH:MM
 }
 
 // NewAppJSON returns an application's own fields for JSON.
@@ -89,7 +90,7 @@ func NewAppJSON(a timeline.Application) AppJSON {
 func NewEventJSON(e timeline.Event) EventJSON {
 	return EventJSON{Type: string(e.Type), Date: e.Date.String(), Note: e.Note,
 		By: e.By.String(), Deadline: e.Deadline.String(), Until: e.Until.String(),
-		Base: e.Base, Bonus: e.Bonus, Equity: e.Equity, Currency: e.Currency}
+		Base: e.Base, Bonus: e.Bonus, Equity: e.Equity, Currency: e.Currency, At: e.At}
 }
 
 func toIxApp(a timeline.Application, events []timeline.Event) ixApp {
@@ -117,7 +118,7 @@ func (x EventJSON) event() (timeline.Event, error) {
 	if x.Date == "" {
 		return timeline.Event{}, errors.New(`the event has no "date" (YYYY-MM-DD)`)
 	}
-	e := timeline.Event{Type: t, Note: x.Note, Base: x.Base, Bonus: x.Bonus, Equity: x.Equity, Currency: x.Currency}
+	e := timeline.Event{Type: t, Note: x.Note, Base: x.Base, Bonus: x.Bonus, Equity: x.Equity, Currency: x.Currency, At: x.At}
 	for _, f := range []struct {
 		name string
 		text string

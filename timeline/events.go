@@ -48,12 +48,14 @@ const (
 	FieldBonus    Field = "bonus"
 	FieldEquity   Field = "equity"
 	FieldCurrency Field = "currency"
+	FieldAt       Field = "at"
 )
 
 // AllFields lists every extra field.
-var AllFields = []Field{FieldBy, FieldDeadline, FieldUntil, FieldBase, FieldBonus, FieldEquity, FieldCurrency}
+var AllFields = []Field{FieldBy, FieldDeadline, FieldUntil, FieldBase, FieldBonus, FieldEquity, FieldCurrency, FieldAt}
 
 var typeFields = map[EventType][]Field{
+	EventInterview: {FieldAt},
 	EventHeard:     {FieldBy},
 	EventOffer:     {FieldDeadline, FieldBase, FieldBonus, FieldEquity, FieldCurrency},
 	EventNegotiate: {FieldDeadline},
@@ -122,6 +124,7 @@ type Event struct {
 	Bonus    int64     // offer: bonus
 	Equity   int64     // offer: equity
 	Currency string    // offer: ISO 4217 code, e.g. USD
+	At       string    // interview: its local time of day, HH:MM; "" when not given (see ParseClock)
 }
 
 // Has reports whether e has field f set.
@@ -141,6 +144,8 @@ func (e Event) Has(f Field) bool {
 		return e.Equity != 0
 	case FieldCurrency:
 		return e.Currency != ""
+	case FieldAt:
+		return e.At != ""
 	}
 	return false
 }
@@ -164,6 +169,11 @@ func (e Event) Validate() error {
 	}
 	if err := e.validateDates(); err != nil {
 		return err
+	}
+	if e.At != "" {
+		if err := validClock(e.At); err != nil {
+			return err
+		}
 	}
 	if e.Base < 0 || e.Bonus < 0 || e.Equity < 0 {
 		return fmt.Errorf("an offer's amounts cannot be negative")

@@ -19,7 +19,7 @@ func TestEventValidate(t *testing.T) {
 		{"valid: a note with text", Event{Type: EventNote, Date: day, Note: "called"}, ""},
 		{"unknown type", Event{Type: "party", Date: day}, "unknown event type \"party\" (types: applied, interview, heard"},
 		{"no date", Event{Type: EventInterview}, "interview: the event has no date"},
-		{"a field the type does not take", Event{Type: EventInterview, Date: day, By: day}, "an interview event does not take --by (interview takes: only --date and --note)"},
+		{"a field the type does not take", Event{Type: EventInterview, Date: day, By: day}, "an interview event does not take --by (interview takes: --date, --note, --at)"},
 		{"deadline on heard", Event{Type: EventHeard, Date: day, Deadline: day}, "a heard event does not take --deadline (heard takes: --date, --note, --by)"},
 		{"until on an offer", Event{Type: EventOffer, Date: day, Until: day.AddDays(1)}, "an offer event does not take --until"},
 		{"base on negotiate", Event{Type: EventNegotiate, Date: day, Base: 1}, "does not take --base"},
@@ -57,7 +57,7 @@ func TestEventTypes(t *testing.T) {
 			t.Errorf("%s has no help", et)
 		}
 	}
-	for et, fields := range map[EventType]string{EventHeard: "by", EventOffer: "deadline base bonus equity currency", EventNegotiate: "deadline", EventSnooze: "until", EventInterview: ""} {
+	for et, fields := range map[EventType]string{EventHeard: "by", EventOffer: "deadline base bonus equity currency", EventNegotiate: "deadline", EventSnooze: "until", EventInterview: "at", EventHold: ""} {
 		var got []string
 		for _, f := range et.Fields() {
 			got = append(got, string(f))

@@ -353,6 +353,9 @@ func (v *detail) eventLines(ev timeline.Event, selected bool) []string {
 	st, w := v.styles, v.width
 	head := pad(ev.Date.Format("Mon 2 Jan 2006"), 17) + pad(string(ev.Type), 10)
 	var extra []string
+	if ev.At != "" {
+		extra = append(extra, "at "+ev.At)
+	}
 	if !ev.By.IsZero() {
 		extra = append(extra, "news by "+ev.By.Format("Mon 2 Jan"))
 	}

@@ -187,6 +187,8 @@ func reportFieldValue(e timeline.Event, f timeline.Field) string {
 		return Amount(e.Equity, "")
 	case timeline.FieldCurrency:
 		return e.Currency
+	case timeline.FieldAt:
+		return e.At
 	}
 	return ""
 }
