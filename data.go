@@ -240,13 +240,20 @@ importing the same file twice adds nothing the second time.`,
 
 func (c *cli) icsCmd() *cobra.Command {
 	var out string
+	var noAlarms, overdueToday bool
 	cmd := &cobra.Command{
-		Use:   "ics [-o FILE]",
+		Use:   "ics [-o FILE] [--no-alarms] [--overdue-today]",
 		Short: "Write a calendar (.ics) of due dates and scheduled interviews",
 		Long: `Write an iCalendar feed to stdout, or to FILE with -o: an all-day entry on the due date
 of each next action — follow-up, offer deadline, on-hold check-in, reapply window
 opening — and on the day of each scheduled (future) interview, for the applications
 that are not archived. A snoozed application's entry moves to the day the snooze ends.
+An interview logged with a time (log ID interview --at 14:30) is an entry at that
+time (an hour long, written in UTC from your local time zone), not all day.
+
+Each entry has a reminder: at 09:00 on a due day, and at 18:00 the evening before a
+booked interview (--no-alarms leaves them out). --overdue-today puts every entry whose
+day has passed on today, so that the calendar's today shows what is overdue.
 
 Entries keep their UID from one feed to the next (afterview-app-ID-next@afterview for
 an application's next action, afterview-event-ID@afterview for an interview), so a
@@ -254,14 +261,15 @@ calendar that subscribes to the file, or imports it again, moves an entry when i
 due date moves instead of adding a second one. Refresh the file after logging events,
 e.g. from cron.`,
 		Example: `  afterview ics -o ~/calendars/afterview.ics
-  0 7 * * * afterview ics -o ~/calendars/afterview.ics    # crontab: every morning`,
+  0 7 * * * afterview ics -o ~/calendars/afterview.ics --overdue-today    # crontab: every morning
+  afterview ics --no-alarms > afterview.ics`,
 		Args: args(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return c.withStore(cmd, func(st *store.Store) error {
 				var n int
 				err := c.writeOutput(st, out, func(w io.Writer) error {
 					var err error
-					n, err = st.WriteICS(w, c.now())
+					n, err = st.WriteICS(w, store.ICSOptions{Stamp: c.now(), NoAlarms: noAlarms, OverdueToday: overdueToday})
 					return err
 				})
 				if err != nil || out == "" || out == "-" {
@@ -272,6 +280,8 @@ e.g. from cron.`,
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of stdout")
+	cmd.Flags().BoolVar(&noAlarms, "no-alarms", false, "leave out the reminders (09:00 on a due day, 18:00 the evening before an interview)")
+	cmd.Flags().BoolVar(&overdueToday, "overdue-today", false, "put overdue entries on today, not on their passed due day")
 	return cmd
 }
 

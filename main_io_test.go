@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -238,9 +240,16 @@ func TestCLIICS(t *testing.T) {
 	file := filepath.Join(s.dir, "afterview.ics")
 	s.ok("ics", "-o", file)
 	s.ok("chase", "--days", "200")
+	quiet := s.ok("ics", "--no-alarms", "--overdue-today").stdout
+	s.fail("log", "4", "interview", "--date", "2026-12-01", "--at", "25:00")
 	s.golden()
 	if b, _ := os.ReadFile(file); string(b) != out {
 		t.Error("ics -o wrote other bytes than ics to stdout")
+	}
+	for _, feed := range []string{out, quiet} {
+		if n := pythonEntries(t, feed); n >= 0 && n != 5 {
+			t.Errorf("Python's icalendar reads %d entries, want 5", n)
+		}
 	}
 	cal, err := ics.ParseCalendar(strings.NewReader(out))
 	if err != nil {
@@ -441,4 +450,34 @@ func TestCLIDamagedDatabases(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(s.dir, "b.db")); err == nil {
 		t.Error("a damaged database was backed up")
 	}
+}
+
+// pythonEntries parses a feed with Python's icalendar (Debian's
+// python3-icalendar) and returns how many entries it read, or -1 when it
+// is not installed.
+func pythonEntries(t *testing.T, feed string) int {
+	t.Helper()
+	cmd := exec.Command("/usr/bin/python3", "-c", `
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+for ev in cal.walk("VEVENT"):
+    ev.decoded("DTSTART"); str(ev["SUMMARY"])
+    for al in ev.walk("VALARM"):
+        al.decoded("TRIGGER")
+print(len(cal.walk("VEVENT")))
+`)
+	cmd.Stdin = strings.NewReader(feed)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		if _, statErr := os.Stat("/usr/bin/python3"); statErr != nil || strings.Contains(string(out), "No module named 'icalendar'") {
+			t.Log("python3-icalendar is not installed: the feed is not checked with it")
+			return -1
+		}
+		t.Fatalf("Python's icalendar cannot read the feed: %v\n%s", err, out)
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(string(out)))
+	if err != nil {
+		t.Fatalf("python printed %q", out)
+	}
+	return n
 }

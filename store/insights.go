@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/afterview/afterview/timeline"
 )
@@ -131,8 +132,9 @@ func internType(b []byte) timeline.EventType {
 // with its application's fields, in no particular order: the job-search log's
 // rows (see timeline.BuildActivity).
 func (s *Store) ActivityItems(from, to timeline.Date) ([]timeline.ActivityItem, error) {
-	rows, err := s.db.Query(`SELECT a.id, a.company, a.role, a.recruiter, a.contact, a.archived,
-		e.id, e.type, e.date, e.note, e.by_date, e.deadline, e.until, e.base, e.bonus, e.equity, e.currency
+	// The event's columns are scanEvent's, each prefixed with "e.".
+	rows, err := s.db.Query(`SELECT a.id, a.company, a.role, a.recruiter, a.contact, a.archived, e.`+
+		strings.ReplaceAll(eventColumns, ", ", ", e.")+`
 		FROM events e JOIN applications a ON a.id = e.application_id
 		WHERE e.date >= ? AND e.date <= ? ORDER BY e.date, e.id`, from.String(), to.String())
 	if err != nil {

@@ -175,6 +175,14 @@ func (e Event) Validate() error {
 			return err
 		}
 	}
+	for _, d := range []struct {
+		field string
+		d     Date
+	}{{"the date", e.Date}, {"--by", e.By}, {"--deadline", e.Deadline}, {"--until", e.Until}} {
+		if err := checkEventDate(d.field, d.d); err != nil {
+			return err
+		}
+	}
 	if e.Base < 0 || e.Bonus < 0 || e.Equity < 0 {
 		return fmt.Errorf("an offer's amounts cannot be negative")
 	}
