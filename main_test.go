@@ -513,3 +513,28 @@ func TestCLISaysWhatItStored(t *testing.T) {
 	s.ok("list")
 	s.golden()
 }
+
+// Seen: `config reply_max_bd -1` said "unknown shorthand flag". A negative
+// value reaches the settings, and every range is worded one way.
+func TestCLIRangesAreWordedOneWay(t *testing.T) {
+	s := newSession(t)
+	s.ok("config", "reply_max_bd", "9")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"config", "reply_max_bd", "-1"}, "afterview: reply_max_bd: -1 is too small; it must be at least 1 (a whole number of business days from 1 to 1000)\n"},
+		{[]string{"config", "reply_max_bd", "0"}, "afterview: reply_max_bd: 0 is too small; it must be at least 1 (a whole number of business days from 1 to 1000)\n"},
+		{[]string{"config", "lookahead_days", "-2"}, "afterview: lookahead_days: -2 is too small; it must be at least 0 (a whole number of calendar days from 0 to 1000)\n"},
+		{[]string{"config", "offer_days", "1001"}, "afterview: offer_days: 1001 is too large; it must be at most 1000 (a whole number of calendar days from 1 to 1000)\n"},
+		{[]string{"chase", "--days", "-1"}, "afterview: --days: -1 is too small; it must be at least 0 (a whole number of days from 0 to 1000)\n"},
+		{[]string{"demo", "--apps", "0", "--no-tui", "--db", filepath.Join(s.dir, "demo.db")}, "afterview: --apps: 0 is too small; it must be at least 1 (a whole number of applications from 1 to 1000000)\n"},
+	} {
+		if r := s.fail(c.args...); r.stderr != c.want {
+			t.Errorf("afterview %s:\n%s want\n%s", strings.Join(c.args, " "), r.stderr, c.want)
+		}
+	}
+	if got := strings.TrimSpace(s.ok("config", "reply_max_bd").stdout); got != "9" {
+		t.Errorf("reply_max_bd is %s after the refusals, want 9", got)
+	}
+}

@@ -4,7 +4,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 
 	"github.com/afterview/afterview/store"
@@ -36,8 +35,10 @@ within --days, if given): fast enough for a shell prompt.`,
 				return errors.New("--count and --json do not go together: pick one")
 			}
 			given := cmd.Flags().Changed("days")
-			if given && (days < 0 || days > 1000) {
-				return fmt.Errorf("--days: %d is out of range (0 to 1000)", days)
+			if given {
+				if err := timeline.CheckRange("--days", days, 0, 1000, "days"); err != nil {
+					return err
+				}
 			}
 			switch {
 			case !given && count:

@@ -16,7 +16,7 @@ import (
 )
 
 func (c *cli) configCmd() *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "config [KEY [VALUE]]",
 		Short: "Show or change the settings (the windows)",
 		Long: `With no arguments, list every setting with its value, unit and meaning. With KEY,
@@ -27,7 +27,10 @@ Settings: ` + strings.Join(timeline.SettingKeys(), ", ") + `.`,
   afterview config reply_max_bd 10
   afterview config holidays US`,
 		Args: func(cmd *cobra.Command, a []string) error {
-			if len(a) > 2 {
+			switch {
+			case len(a) > 2 && strings.HasPrefix(a[2], "-"):
+				return fmt.Errorf("%s after KEY VALUE is read as a value: give flags before KEY (afterview config --db FILE KEY VALUE)", a[2])
+			case len(a) > 2:
 				return fmt.Errorf("unexpected argument %q (usage: %s)", a[2], cmd.UseLine())
 			}
 			return nil
@@ -83,6 +86,10 @@ Settings: ` + strings.Join(timeline.SettingKeys(), ", ") + `.`,
 			return c.print(c.report().Settings(set))
 		},
 	}
+	// Flags end where KEY begins, so that a VALUE such as -1 is a value for
+	// the settings to judge, not an unknown flag.
+	cmd.Flags().SetInterspersed(false)
+	return cmd
 }
 
 func (c *cli) doctorCmd() *cobra.Command {
@@ -158,8 +165,8 @@ archived (the worst case, for timing).`,
   afterview demo --db /tmp/backlog.db --apps 10000 --backlog --no-tui`,
 		Args: args(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if apps < 1 || apps > 1000000 {
-				return fmt.Errorf("--apps: %d is out of range (1 to 1000000)", apps)
+			if err := timeline.CheckRange("--apps", apps, 1, 1000000, "applications"); err != nil {
+				return err
 			}
 			given := cmd.Flags().Changed("db")
 			if noTUI && !given {

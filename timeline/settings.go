@@ -116,8 +116,11 @@ func (s *Settings) Set(key, value string) error {
 		return nil
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(value))
-	if err != nil || n < 0 || n > maxSetting {
-		return fmt.Errorf("%s: %q is not a whole number from 0 to %d (%s)", key, value, maxSetting, si.Unit)
+	if err != nil {
+		return NotWholeNumber(key, value, si.min, maxSetting, si.Unit)
+	}
+	if err := CheckRange(key, n, si.min, maxSetting, si.Unit); err != nil {
+		return err
 	}
 	*si.ptr(s) = n
 	return nil
@@ -162,8 +165,8 @@ func (s Settings) Validate() error {
 		if si.ptr == nil {
 			continue
 		}
-		if v := *si.ptr(&s); v < si.min || v > maxSetting {
-			return fmt.Errorf("%s: %d is out of range (a whole number of %s from %d to %d)", si.Key, v, si.Unit, si.min, maxSetting)
+		if err := CheckRange(si.Key, *si.ptr(&s), si.min, maxSetting, si.Unit); err != nil {
+			return err
 		}
 	}
 	if err := checkName(s.Name); err != nil {
