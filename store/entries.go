@@ -56,27 +56,65 @@ func (s *Store) Entry(id int64) (timeline.Entry, error) {
 }
 
 // ChaseEntries returns the entries that are not archived and whose next
-// action is due on or before limit, read through an index, together with
-// those whose kept summary has run out (derived afresh, and dropped if they
-// are not due by limit after all).
+// action is due on or before limit, read from the index that holds them in
+// due-date order, together with those whose kept summary has run out (derived
+// afresh, and dropped if they are not due by limit after all). The chase
+// view does not show notes: its entries carry none.
 func (s *Store) ChaseEntries(limit timeline.Date) ([]timeline.Entry, error) {
-	today := int64(s.today())
-	// INDEXED BY: a plain OR makes SQLite's planner guess a scan is cheaper.
-	es, err := s.queryEntries("SELECT "+entryColumns+` FROM applications WHERE id IN (
-		SELECT id FROM applications INDEXED BY applications_chase WHERE archived = 0 AND next_due <= ?1
-		UNION SELECT id FROM applications INDEXED BY applications_valid_through WHERE archived = 0 AND valid_through < ?2
-		UNION SELECT id FROM applications INDEXED BY applications_valid_from WHERE archived = 0 AND valid_from > ?2)
-		ORDER BY id`, int64(limit), today)
+	stale, err := s.staleEntries()
 	if err != nil {
 		return nil, err
 	}
-	out := es[:0]
-	for _, e := range es {
+	query := "SELECT id, company, role, recruiter, contact, url, summary FROM applications INDEXED BY applications_chase_rows WHERE archived = 0 AND next_due <= ?"
+	if len(stale) > 0 {
+		query += " AND id NOT IN (" + idList(entryIDs(stale)) + ")"
+	}
+	rows, err := s.db.Query(query, int64(limit))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []timeline.Entry
+	for rows.Next() {
+		var e timeline.Entry
+		var packed string
+		a := &e.App
+		if err := rows.Scan(&a.ID, &a.Company, &a.Role, &a.Recruiter, &a.Contact, &a.URL, &packed); err != nil {
+			return nil, err
+		}
+		if e.Summary, err = unpackSummary(packed); err != nil {
+			return nil, fmt.Errorf("application %d: %w (run `afterview doctor`)", a.ID, err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, e := range stale {
 		if e.Next != nil && e.Next.Due <= limit {
 			out = append(out, e)
 		}
 	}
 	return out, nil
+}
+
+// staleEntries returns the applications (not archived) whose kept summary
+// does not hold on today, derived afresh and saved: found through the
+// indexes of the validity dates, so that none is usually a quick answer.
+func (s *Store) staleEntries() ([]timeline.Entry, error) {
+	return s.queryEntries("SELECT "+entryColumns+` FROM applications WHERE id IN (
+		SELECT id FROM applications INDEXED BY applications_valid_through WHERE archived = 0 AND valid_through < ?1
+		UNION SELECT id FROM applications INDEXED BY applications_valid_from WHERE archived = 0 AND valid_from > ?1)
+		ORDER BY id`, int64(s.today()))
+}
+
+// entryIDs returns the entries' application ids.
+func entryIDs(es []timeline.Entry) []int64 {
+	ids := make([]int64, len(es))
+	for i, e := range es {
+		ids[i] = e.App.ID
+	}
+	return ids
 }
 
 // ChaseCount returns the number of items the chase view lists on today with
@@ -95,10 +133,7 @@ func (s *Store) ChaseCount(days int) (int, error) {
 	}
 	today := s.today()
 	limit := today.AddDays(days)
-	stale, err := s.queryEntries("SELECT "+entryColumns+` FROM applications WHERE id IN (
-		SELECT id FROM applications INDEXED BY applications_valid_through WHERE archived = 0 AND valid_through < ?1
-		UNION SELECT id FROM applications INDEXED BY applications_valid_from WHERE archived = 0 AND valid_from > ?1)
-		ORDER BY id`, int64(today))
+	stale, err := s.staleEntries()
 	if err != nil {
 		return 0, err
 	}
@@ -111,11 +146,7 @@ func (s *Store) ChaseCount(days int) (int, error) {
 	if len(stale) > 0 {
 		// Those rows were just derived afresh; count them from memory, in
 		// case the file could not be written.
-		ids := make([]int64, len(stale))
-		for i, e := range stale {
-			ids[i] = e.App.ID
-		}
-		query += " AND id NOT IN (" + idList(ids) + ")"
+		query += " AND id NOT IN (" + idList(entryIDs(stale)) + ")"
 		n = countedItems(timeline.Chase(stale, today, days))
 	}
 	var rest int

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/afterview/afterview/timeline"
@@ -98,11 +99,13 @@ func (r Report) Chase(items []timeline.ChaseItem) string {
 		}
 	}
 	var b strings.Builder
+	b.Grow(len(items) * 160)                         // two lines an item, written once
+	in := make([]*timeline.ChaseItem, 0, len(items)) // pointers: an item is 168 bytes
 	for _, sec := range timeline.Sections {
-		var in []timeline.ChaseItem
-		for _, it := range items {
-			if it.Section == sec {
-				in = append(in, it)
+		in = in[:0]
+		for i := range items {
+			if items[i].Section == sec {
+				in = append(in, &items[i])
 			}
 		}
 		if len(in) == 0 {
@@ -114,15 +117,16 @@ func (r Report) Chase(items []timeline.ChaseItem) string {
 		name, count := sectionHeading(sec, len(in))
 		head := r.paint(r.Styles.SectionHeading(sec), name) + r.paint(r.Styles.Muted, count)
 		r.line(&b, head)
+		dueStyle := r.Styles.SectionDue(sec)
 		for _, it := range in {
 			due := dues[it.Action.Due]
 			pad := strings.Repeat(" ", dueW-ansi.StringWidth(due))
 			who := reportWho(it.App)
-			id := fmt.Sprintf("  #%d", it.App.ID)
+			id := "  #" + strconv.FormatInt(it.App.ID, 10)
 			if room := r.Width - 4 - dueW - len(id); r.Width > 0 && ansi.StringWidth(who) > room {
 				who = ansi.Truncate(who, max(room, 1), "…") // keep the id: it is what log takes
 			}
-			r.line(&b, "  "+r.paint(r.Styles.SectionDue(sec), due)+pad+"  "+r.paint(r.Styles.Bold, who)+r.paint(r.Styles.Muted, id))
+			r.line(&b, "  "+r.paint(dueStyle, due)+pad+"  "+r.paint(r.Styles.Bold, who)+r.paint(r.Styles.Muted, id))
 			text := Sanitize(it.Action.Text)
 			if c := reportContact(it.App, text); c != "" {
 				text += " · " + c

@@ -19,9 +19,14 @@ import (
 // path that prints user text to a terminal goes through it (or through
 // SanitizeLines, SanitizeText or EscapeJSON, built on the same rules).
 func Sanitize(s string) string {
-	if isPlain(s) {
+	if isClean(s) {
 		return s
 	}
+	return sanitize(s)
+}
+
+// sanitize is Sanitize's rewriting, for text that needs it.
+func sanitize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -58,12 +63,25 @@ func SanitizeLines(s string) []string {
 	return lines
 }
 
-// isPlain reports whether s is printable ASCII only, the common case.
-func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c > 0x7e {
+// isClean reports whether Sanitize would return s as it is, the common case
+// (a chase report of thousands of lines asks for every sentence): printable
+// ASCII, and characters beyond it that are valid UTF-8, not line or
+// paragraph separators and not hidden (an em dash, an accented name).
+func isClean(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c <= 0x7e {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			return false // a C0 control or DEL
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 || hidden(r) {
 			return false
 		}
+		i += size
 	}
 	return true
 }
