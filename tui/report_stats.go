@@ -120,7 +120,7 @@ func (r Report) Stats(in timeline.Insights, maxCompanies int) string {
 	r.tableBody(&b, t, "  ")
 
 	p := in.Promises
-	r.heading(&b, fmt.Sprintf("Promised dates (news --by a date): %d", p.Total()))
+	r.heading(&b, fmt.Sprintf("Promised dates (heard --by DATE): %d", p.Total()))
 	if p.Total() == 0 {
 		r.line(&b, "  None logged yet (afterview log ID heard --by DATE).")
 	} else {
