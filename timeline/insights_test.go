@@ -95,10 +95,9 @@ func TestInsightsHandMadeHistory(t *testing.T) {
 
 	// Twelve applications; all but Umbrella interviewed; offers at Acme
 	// (SDE II) and Hooli; accepted at Acme. Rejected: Acme SRE, Globex,
-	// Stark; declined: Hooli; withdrawn: Wayne. Cyberdyne is counted by its
-	// derived stage (ghosted where the ghosting rule applies).
-	wantFunnel := Funnel{Applications: 12, Interviewed: 11, Offers: 2, Accepted: 1, Rejected: 3, Declined: 1, Withdrawn: 1,
-		Ghosted: b2i(Derive(Application{}, handMadeHistory()[11].Events, DefaultSettings(), insightsToday).Stage == StageGhosted)}
+	// Stark; declined: Hooli; withdrawn: Wayne; ghosted: Cyberdyne (two
+	// follow-ups unanswered, the last one's 5 bd over on Mon 26 Oct).
+	wantFunnel := Funnel{Applications: 12, Interviewed: 11, Offers: 2, Accepted: 1, Rejected: 3, Ghosted: 1, Declined: 1, Withdrawn: 1}
 	if in.Funnel != wantFunnel {
 		t.Errorf("funnel = %+v, want %+v", in.Funnel, wantFunnel)
 	}
