@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,20 +15,33 @@ import (
 )
 
 // csvColumns are the columns a spreadsheet may have, each with the headers
-// that name it. Headers match ignoring case, spaces and punctuation
-// ("E-mail", "Interview_Date"); other columns are ignored and listed.
+// that name it, in English and then in German, French and Spanish. Headers
+// match ignoring case, accents, spaces and punctuation ("E-mail",
+// "Interview_Date", "Société"); other columns are ignored and listed.
 var csvColumns = []struct {
 	field   string
-	headers []string
+	headers []string // English
+	foreign []string // German, French, Spanish
 }{
-	{"company", []string{"company", "company name", "employer", "organization", "organisation"}},
-	{"role", []string{"role", "title", "position", "job title", "job"}},
-	{"interviewed", []string{"interviewed", "interview date", "last interview", "interview"}},
-	{"recruiter", []string{"recruiter", "recruiter name"}},
-	{"contact", []string{"contact", "email", "e mail", "recruiter email", "phone"}},
-	{"url", []string{"url", "link", "job link", "job url", "posting"}},
-	{"notes", []string{"notes", "note", "comments"}},
-	{"archived", []string{"archived"}},
+	{"company", []string{"company", "company name", "employer", "organization", "organisation"},
+		[]string{"firma", "unternehmen", "arbeitgeber", "entreprise", "societe", "employeur", "empresa", "compania", "empleador"}},
+	{"role", []string{"role", "title", "position", "job title", "job"},
+		[]string{"stelle", "stellenbezeichnung", "titel", "poste", "intitule du poste", "titre", "emploi", "puesto", "cargo", "titulo"}},
+	{"applied", []string{"date applied", "applied", "applied on", "application date", "date of application", "applied date"},
+		[]string{"datum der bewerbung", "bewerbungsdatum", "beworben am", "date de candidature", "postule le", "fecha de solicitud", "fecha de aplicacion", "fecha de postulacion"}},
+	{"status", []string{"status", "application status", "state"},
+		[]string{"stand", "bewerbungsstatus", "statut", "etat", "estado"}},
+	{"interviewed", []string{"interviewed", "interview date", "last interview", "interview"},
+		[]string{"vorstellungsgesprach", "gesprachstermin", "interviewdatum", "entretien", "date d entretien", "date de l entretien", "entrevista", "fecha de entrevista"}},
+	{"recruiter", []string{"recruiter", "recruiter name"},
+		[]string{"ansprechpartner", "ansprechpartnerin", "personalvermittler", "recruiterin", "recruteur", "recruteuse", "reclutador", "reclutadora"}},
+	{"contact", []string{"contact", "email", "e mail", "recruiter email", "phone"},
+		[]string{"kontakt", "telefon", "courriel", "telephone", "contacto", "correo", "correo electronico", "telefono"}},
+	{"url", []string{"url", "link", "job link", "job url", "posting"},
+		[]string{"stellenanzeige", "lien", "annonce", "enlace", "anuncio"}},
+	{"notes", []string{"notes", "note", "comments"},
+		[]string{"notizen", "bemerkungen", "anmerkungen", "kommentare", "remarques", "commentaires", "notas", "comentarios", "observaciones"}},
+	{"archived", []string{"archived"}, []string{"archiviert", "archive", "archivado"}},
 }
 
 // CSVColumnsHelp describes the columns ReadCSV understands, one line each,
@@ -39,22 +51,54 @@ func CSVColumnsHelp() string {
 	for _, c := range csvColumns {
 		fmt.Fprintf(&b, "  %-12s %s\n", c.field, strings.Join(c.headers, ", "))
 	}
+	b.WriteString("  and the same in German, French or Spanish (Firma, Stelle, Datum der Bewerbung,\n" +
+		"  Entreprise, Poste, Date de candidature, Empresa, Puesto, Estado…)\n")
 	return b.String()
 }
 
-// normHeader folds a header for matching: lower case, every run of what is
-// not a letter or digit one space.
+// csvField returns the field a header names, or "".
+func csvField(header string) string {
+	name := normHeader(header)
+	for _, c := range csvColumns {
+		for _, alias := range c.headers {
+			if name == alias {
+				return c.field
+			}
+		}
+		for _, alias := range c.foreign {
+			if name == alias {
+				return c.field
+			}
+		}
+	}
+	return ""
+}
+
+// normHeader folds a header or a status for matching: lower case, accents
+// off, every run of what is not a letter or digit one space.
 func normHeader(h string) string {
-	f := strings.FieldsFunc(strings.ToLower(h), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	f := strings.FieldsFunc(foldAccents(strings.ToLower(h)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	return strings.Join(f, " ")
 }
 
+// accents maps the accented letters of German, French and Spanish to plain
+// ones, so that "Société" and "Societe" match alike.
+var accents = strings.NewReplacer("à", "a", "á", "a", "â", "a", "ä", "a", "ã", "a", "ç", "c",
+	"è", "e", "é", "e", "ê", "e", "ë", "e", "ì", "i", "í", "i", "î", "i", "ï", "i", "ñ", "n",
+	"ò", "o", "ó", "o", "ô", "o", "ö", "o", "õ", "o", "ù", "u", "ú", "u", "û", "u", "ü", "u", "ß", "ss", "œ", "oe")
+
+func foldAccents(s string) string { return accents.Replace(s) }
+
 // ReadCSV reads a spreadsheet's CSV export: a header row, then one
-// application per row (blank rows are skipped). An "interviewed" date becomes
-// the application's interview event. The first error stops the read with its
-// row (the header is row 1, as in the spreadsheet), column and value.
-// A UTF-8 byte-order mark is ignored, and a header row with more semicolons
-// or tabs than commas sets the separator.
+// application per row (blank rows are skipped). A "date applied" becomes the
+// application's applied event, an "interviewed" date its interview event, and
+// a status (Applied, Interviewing, Offer, Rejected, Withdrawn, Ghosted, in
+// the usual spellings) the events that say so (see statusEvents). The first
+// error stops the read with its row (the header is row 1, as in the
+// spreadsheet), column and value; a file with no application in it is an
+// error too. A UTF-8 byte-order mark is ignored, a header row with more
+// semicolons or tabs than commas sets the separator, and lines may end in
+// LF, CR LF or CR alone (old Mac spreadsheets).
 func ReadCSV(r io.Reader, dateFormat DateFormat) (*Batch, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(3)
@@ -65,7 +109,13 @@ func ReadCSV(r io.Reader, dateFormat DateFormat) (*Batch, error) {
 		return nil, errors.New(`the file is UTF-16 text, not CSV: save the sheet as "CSV UTF-8"`)
 	}
 	head, _ = br.Peek(br.Size())
-	cr := csv.NewReader(br)
+	var in io.Reader = br
+	if bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0 {
+		// Lines end in CR alone: encoding/csv knows only LF and CR LF.
+		in = crReader{br}
+		head = bytes.ReplaceAll(head, []byte("\r"), []byte("\n"))
+	}
+	cr := csv.NewReader(in)
 	cr.Comma = sniffComma(head)
 	cr.FieldsPerRecord = -1 // spreadsheets drop trailing empty cells
 	return readSheet(func() ([]string, error) {
@@ -82,7 +132,8 @@ func ReadCSV(r io.Reader, dateFormat DateFormat) (*Batch, error) {
 // (blank rows are skipped). It is the one path of every spreadsheet import,
 // CSV (ReadCSV) and .xlsx (ReadXLSX), which hands real date cells in as
 // YYYY-MM-DD text. Rows are numbered as in the spreadsheet (the header is
-// row 1); the first error stops the read with its row, column and value.
+// row 1); the first error stops the read with its row, column and value. A
+// sheet with no application in it is an error.
 func readSheet(next func() ([]string, error), dateFormat DateFormat) (*Batch, error) {
 	header, err := next()
 	if err == io.EOF {
@@ -97,15 +148,7 @@ func readSheet(next func() ([]string, error), dateFormat DateFormat) (*Batch, er
 		if !utf8.ValidString(h) {
 			return nil, fmt.Errorf(`row 1, column %d: %q is not UTF-8 text: save the sheet as "CSV UTF-8"`, i+1, h)
 		}
-		name := normHeader(h)
-		field := ""
-		for _, c := range csvColumns {
-			for _, alias := range c.headers {
-				if name == alias {
-					field = c.field
-				}
-			}
-		}
+		field := csvField(h)
 		switch prev, dup := col[field]; {
 		case field == "":
 			if strings.TrimSpace(h) != "" {
@@ -124,7 +167,7 @@ func readSheet(next func() ([]string, error), dateFormat DateFormat) (*Batch, er
 	for row := 2; ; row++ {
 		rec, err := next()
 		if err == io.EOF {
-			return b, nil
+			break
 		}
 		if err != nil {
 			return nil, err
@@ -137,6 +180,23 @@ func readSheet(next func() ([]string, error), dateFormat DateFormat) (*Batch, er
 			b.Apps = append(b.Apps, a)
 		}
 	}
+	if len(b.Apps) == 0 {
+		return nil, errors.New("no application in it: there is a header row but no row with a company below it")
+	}
+	return b, nil
+}
+
+// crReader turns every CR into LF.
+type crReader struct{ r io.Reader }
+
+func (c crReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i := range n {
+		if p[i] == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
 }
 
 // csvRow reads one row; ok is false for a blank row.
@@ -152,7 +212,7 @@ func csvRow(rec, header []string, col map[string]int, df DateFormat, row int) (I
 	}
 	cell := func(field string) string {
 		if i, ok := col[field]; ok && i < len(rec) {
-			return strings.TrimSpace(rec[i])
+			return unFormulaSafe(strings.TrimSpace(rec[i]))
 		}
 		return ""
 	}
@@ -170,20 +230,46 @@ func csvRow(rec, header []string, col map[string]int, df DateFormat, row int) (I
 	if app.Company == "" {
 		return ImportApp{}, false, bad("company", "the company is empty (every row needs one)")
 	}
-	switch v := strings.ToLower(cell("archived")); v {
-	case "", "no", "n", "false", "0":
-	case "yes", "y", "true", "1", "x":
+	switch v := normHeader(cell("archived")); v {
+	case "", "no", "n", "false", "0", "nein", "non":
+	case "yes", "y", "true", "1", "x", "ja", "oui", "si":
 		app.Archived = true
 	default:
 		return ImportApp{}, false, bad("archived", "%q is not yes or no", cell("archived"))
 	}
 	a := ImportApp{App: app, Where: fmt.Sprintf("row %d", row), Row: row}
-	if v := cell("interviewed"); v != "" {
+	var applied, interviewed timeline.Date
+	for _, f := range []struct {
+		field string
+		d     *timeline.Date
+	}{{"applied", &applied}, {"interviewed", &interviewed}} {
+		v := cell(f.field)
+		if v == "" {
+			continue
+		}
 		d, err := df.Parse(v)
 		if err != nil {
-			return ImportApp{}, false, bad("interviewed", "%q is not a date (accepted: %s)", v, df.Accepted())
+			return ImportApp{}, false, bad(f.field, "%q is not a date (accepted: %s)", v, df.Accepted())
 		}
-		a.Events = []timeline.Event{{Type: timeline.EventInterview, Date: d}}
+		*f.d = d
+	}
+	if !applied.IsZero() {
+		a.Events = append(a.Events, timeline.Event{Type: timeline.EventApplied, Date: applied})
+	}
+	if !interviewed.IsZero() {
+		a.Events = append(a.Events, timeline.Event{Type: timeline.EventInterview, Date: interviewed})
+	}
+	if v := cell("status"); v != "" {
+		st, ok := parseStatus(v)
+		if !ok {
+			return ImportApp{}, false, bad("status", "%q is not a status afterview knows (%s)", v, statusNames)
+		}
+		evs, archive, err := statusEvents(st, v, applied, interviewed)
+		if err != nil {
+			return ImportApp{}, false, bad("status", "%v", err)
+		}
+		a.Events = append(a.Events, evs...)
+		a.App.Archived = a.App.Archived || archive
 	}
 	return a, true, nil
 }
@@ -216,230 +302,4 @@ func quoteAll(ss []string) string {
 		q[i] = fmt.Sprintf("%q", s)
 	}
 	return strings.Join(q, ", ")
-}
-
-// csvExportHeader is the first row of ExportCSV; its column names read back
-// through csvColumns (ID, Stage and the other derived columns are ignored).
-var csvExportHeader = []string{"ID", "Company", "Role", "Stage", "Next action", "Due", "Action",
-	"Last interview", "Next interview", "Recruiter", "Contact", "URL", "Archived", "Notes"}
-
-// ExportCSV writes one row per application (archived ones too, by id) for a
-// spreadsheet: its fields, and the stage, next action and due date derived
-// on today, in the words the app shows (see ExportWordsHelp). Dates are
-// YYYY-MM-DD. With bom the file starts with a UTF-8 byte-order mark, which
-// Excel on Windows needs to read it as UTF-8 ("Zürich", not "ZÃ¼rich").
-func (s *Store) ExportCSV(w io.Writer, bom bool) (ExportInfo, error) {
-	snap, err := s.snapshot()
-	if err != nil {
-		return ExportInfo{}, err
-	}
-	today := s.today()
-	if bom {
-		if _, err := w.Write(utf8BOM); err != nil {
-			return ExportInfo{}, err
-		}
-	}
-	cw := csv.NewWriter(w)
-	if err := cw.Write(csvExportHeader); err != nil {
-		return ExportInfo{}, err
-	}
-	for _, a := range snap.apps {
-		d := timeline.Derive(a, snap.events[a.ID], snap.set, today)
-		var kind, due, text string
-		if n := d.Next; n != nil {
-			kind, due, text = n.Kind.Label(), n.Due.String(), n.Text
-		}
-		archived := "no"
-		if a.Archived {
-			archived = "yes"
-		}
-		err := cw.Write([]string{fmt.Sprint(a.ID), a.Company, a.Role, d.Stage.Label(), kind, due, text,
-			d.LastInterview.String(), d.NextInterview.String(), a.Recruiter, a.Contact, a.URL, archived, a.Notes})
-		if err != nil {
-			return ExportInfo{}, err
-		}
-	}
-	cw.Flush()
-	return snap.info(), cw.Error()
-}
-
-// ExportWordsHelp lists the words of the exports' Stage and Next action
-// columns (the app's own), for export --help.
-func ExportWordsHelp() string {
-	stages := make([]string, len(timeline.Stages))
-	for i, st := range timeline.Stages {
-		stages[i] = st.Label()
-	}
-	kinds := make([]string, len(timeline.ActionKinds))
-	for i, k := range timeline.ActionKinds {
-		kinds[i] = k.Label()
-	}
-	return "  Stage        " + strings.Join(stages, ", ") + "\n" +
-		"  Next action  " + strings.Join(kinds, ", ") + " (empty when there is none)\n"
-}
-
-// dateTokenHelp describes the --date-format tokens, for help and errors.
-var dateTokenHelp = [][2]string{
-	{"YYYY", "year"},
-	{"YY", "year 2000–2099"},
-	{"MM or M", "month, 1 or 2 digits"},
-	{"MMM", "month name, Jan…Dec or in full"},
-	{"DD or D", "day, 1 or 2 digits"},
-}
-
-// dateFormatExamples are --date-format layouts that spreadsheets use.
-const dateFormatExamples = "MM/DD/YYYY, DD.MM.YYYY, D MMM YYYY"
-
-// DateFormatHelp describes the --date-format tokens, one a line, for --help.
-func DateFormatHelp() string {
-	var b strings.Builder
-	for _, t := range dateTokenHelp {
-		fmt.Fprintf(&b, "  %-8s %s\n", t[0], t[1])
-	}
-	b.WriteString("  other characters stand for themselves, e.g. " + dateFormatExamples + "\n")
-	return b.String()
-}
-
-// dateTokensLine is DateFormatHelp in one line, for errors.
-func dateTokensLine() string {
-	parts := make([]string, len(dateTokenHelp))
-	for i, t := range dateTokenHelp {
-		parts[i] = t[0] + " (" + t[1] + ")"
-	}
-	return strings.Join(parts, ", ") + "; other characters as written, e.g. " + dateFormatExamples
-}
-
-// DateFormat is how a spreadsheet writes dates, e.g. MM/DD/YYYY. The zero
-// DateFormat reads ISO dates only; any other also reads ISO dates.
-type DateFormat struct {
-	layout string
-	parts  []string // tokens ("YYYY", "MM", …) and literal text, in order
-}
-
-var dateTokens = []string{"YYYY", "MMM", "YY", "MM", "DD", "M", "D"} // longest first
-
-// ParseDateFormat reads a --date-format: tokens for the year, month and day,
-// each once, and the text between them.
-func ParseDateFormat(layout string) (DateFormat, error) {
-	f := DateFormat{layout: layout}
-	if strings.TrimSpace(layout) == "" {
-		return DateFormat{}, nil
-	}
-	seen := map[byte]bool{}
-	for rest := layout; rest != ""; {
-		tok := ""
-		for _, t := range dateTokens {
-			if strings.HasPrefix(strings.ToUpper(rest), t) {
-				tok = t
-				break
-			}
-		}
-		if tok == "" {
-			f.parts = append(f.parts, rest[:1])
-			rest = rest[1:]
-			continue
-		}
-		if seen[tok[0]] {
-			return DateFormat{}, fmt.Errorf("date format %q names the %s twice (tokens: %s)", layout, tokenName(tok), dateTokensLine())
-		}
-		seen[tok[0]] = true
-		f.parts = append(f.parts, tok)
-		rest = rest[len(tok):]
-	}
-	if !seen['Y'] || !seen['M'] || !seen['D'] {
-		return DateFormat{}, fmt.Errorf("date format %q needs a year, a month and a day (tokens: %s)", layout, dateTokensLine())
-	}
-	return f, nil
-}
-
-func tokenName(tok string) string {
-	switch tok[0] {
-	case 'Y':
-		return "year"
-	case 'M':
-		return "month"
-	}
-	return "day"
-}
-
-// String returns the layout as the user gave it ("" for ISO only).
-func (f DateFormat) String() string { return f.layout }
-
-// Accepted lists the forms Parse accepts, for error messages.
-func (f DateFormat) Accepted() string {
-	if f.parts == nil {
-		return "YYYY-MM-DD; for another form give --date-format, e.g. MM/DD/YYYY"
-	}
-	return f.layout + " or YYYY-MM-DD"
-}
-
-// Parse reads a date in f, or else an ISO date.
-func (f DateFormat) Parse(s string) (timeline.Date, error) {
-	s = strings.TrimSpace(s)
-	if f.parts != nil {
-		if d, ok := f.parse(s); ok {
-			return d, nil
-		}
-	}
-	return timeline.ParseDate(s)
-}
-
-func (f DateFormat) parse(s string) (timeline.Date, bool) {
-	y, m, d := -1, -1, -1
-	num := func(max int) (int, bool) {
-		n, i := 0, 0
-		for ; i < max && i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
-			n = n*10 + int(s[i]-'0')
-		}
-		s = s[i:]
-		return n, i > 0
-	}
-	var ok bool
-	for _, p := range f.parts {
-		switch p {
-		case "YYYY":
-			if len(s) < 4 {
-				return 0, false
-			}
-			y, ok = num(4)
-			if !ok || y < 1000 {
-				return 0, false
-			}
-		case "YY":
-			if y, ok = num(2); !ok {
-				return 0, false
-			}
-			y += 2000
-		case "MM", "M":
-			m, ok = num(2)
-		case "DD", "D":
-			d, ok = num(2)
-		case "MMM":
-			m, ok = 0, false
-			for i := time.January; i <= time.December; i++ {
-				if name := i.String()[:3]; len(s) >= 3 && strings.EqualFold(s[:3], name) {
-					m, ok = int(i), true
-					s = s[3:]
-					if full := i.String()[3:]; len(s) >= len(full) && strings.EqualFold(s[:len(full)], full) {
-						s = s[len(full):] // "March" as well as "Mar"
-					}
-					break
-				}
-			}
-		default:
-			ok = strings.HasPrefix(s, p)
-			s = strings.TrimPrefix(s, p)
-		}
-		if !ok {
-			return 0, false
-		}
-	}
-	if s != "" || m < 1 || m > 12 || d < 1 {
-		return 0, false
-	}
-	date := timeline.NewDate(y, time.Month(m), d)
-	if _, mm, dd := date.YMD(); int(mm) != m || dd != d { // 31/02 is not 3 March
-		return 0, false
-	}
-	return date, true
 }

@@ -31,8 +31,13 @@ type ImportApp struct {
 // Planned is an ImportApp with what Import does with it.
 type Planned struct {
 	ImportApp
-	Duplicate int64 // the id of the application already in the database; 0 when it is added
+	Duplicate int64  // the id of the application already in the database; 0 when none
+	SameAs    string // where the file already holds it ("row 3"), when it appears twice; "" when not
 }
+
+// Skipped reports whether Import leaves the application out: it is already in
+// the database, or earlier in the same file.
+func (p Planned) Skipped() bool { return p.Duplicate != 0 || p.SameAs != "" }
 
 // SettingsOutcome says what became of a file's settings.
 type SettingsOutcome string
@@ -51,7 +56,7 @@ type ImportResult struct {
 	Apps         []Planned // every application of the file, in its order
 	Added        int       // applications added
 	Events       int       // events added
-	Skipped      int       // applications already present, not added again
+	Skipped      int       // applications already present (or twice in the file), not added again
 	Settings     SettingsOutcome
 	SettingsDiff []string // with SettingsKept: "holidays: none here, US in the file"
 	DryRun       bool
@@ -96,7 +101,7 @@ func (s *Store) Import(b *Batch, dryRun bool) (ImportResult, error) {
 		created := s.today()
 		ids := make([]int64, 0, res.Added)
 		for _, p := range res.Apps {
-			if p.Duplicate != 0 {
+			if p.Skipped() {
 				continue
 			}
 			r, err := insApp.Exec(appArgs(p.App, created)...)
@@ -178,6 +183,7 @@ func planAgainst(ex existing, b *Batch) (ImportResult, error) {
 		}
 	}
 	res.Apps = make([]Planned, len(b.Apps))
+	inFile := map[string][]known{} // the file's own applications so far, to skip a repeat
 	for i, a := range b.Apps {
 		p := Planned{ImportApp: a}
 		p.App = trimApp(a.App)
@@ -190,13 +196,23 @@ func planAgainst(ex existing, b *Batch) (ImportResult, error) {
 			}
 		}
 		interviews := interviewDates(a.Events)
-		for _, k := range ex.known[identityKey(p.App)] {
+		key := identityKey(p.App)
+		for _, k := range ex.known[key] {
 			if sameApplication(interviews, k.interviews) {
 				p.Duplicate = k.id
 				break
 			}
 		}
-		if p.Duplicate != 0 {
+		for _, k := range inFile[key] {
+			if p.Duplicate == 0 && sameApplication(interviews, k.interviews) {
+				p.SameAs = k.where
+				break
+			}
+		}
+		if !p.Skipped() {
+			inFile[key] = append(inFile[key], known{interviews: interviews, where: a.Where})
+		}
+		if p.Skipped() {
 			res.Skipped++
 		} else {
 			res.Added++
@@ -212,6 +228,7 @@ func planAgainst(ex existing, b *Batch) (ImportResult, error) {
 type known struct {
 	id         int64
 	interviews []timeline.Date
+	where      string // for one earlier in the same file: where it is
 }
 
 // identities reads every application's company, role and interview dates,
@@ -248,7 +265,7 @@ func identities(q querier) (map[string][]known, int, error) {
 			return nil, 0, err
 		}
 		k := identityKey(a)
-		out[k] = append(out[k], known{a.ID, dates[a.ID]})
+		out[k] = append(out[k], known{id: a.ID, interviews: dates[a.ID]})
 		n++
 	}
 	return out, n, rows.Err()

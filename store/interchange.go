@@ -234,6 +234,9 @@ func ReadJSON(r io.Reader) (*Batch, error) {
 		}
 		return nil, locateJSONError(data, err)
 	}
+	if err := duplicateKey(data); err != nil {
+		return nil, err
+	}
 	if err := checkFormat(f.Format); err != nil {
 		return nil, err
 	}
@@ -257,6 +260,9 @@ func ReadJSON(r io.Reader) (*Batch, error) {
 			}
 		}
 		b.Apps = append(b.Apps, ia)
+	}
+	if len(b.Apps) == 0 && b.Settings == nil {
+		return nil, errors.New(`no application in it ("applications" is empty) and no settings: nothing to import`)
 	}
 	return b, nil
 }

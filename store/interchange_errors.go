@@ -145,3 +145,54 @@ func lineCol(data []byte, off int64) (int, int) {
 	line := bytes.Count(before, []byte("\n")) + 1
 	return line, int(off) - bytes.LastIndexByte(before, '\n') - 1
 }
+
+// duplicateKey finds an object in data that holds a key twice, which
+// encoding/json would read as the last value without a word: an edited
+// export with two "deadline"s must say so, not pick one. It returns nil for
+// data that is not valid JSON (the decoder's error says more).
+func duplicateKey(data []byte) error {
+	type frame struct {
+		object    bool
+		keys      map[string]bool
+		expectKey bool
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var stack []*frame
+	valueDone := func() {
+		if n := len(stack); n > 0 && stack[n-1].object {
+			stack[n-1].expectKey = true
+		}
+	}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil // the end, or a syntax error reported elsewhere
+		}
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{':
+				stack = append(stack, &frame{object: true, keys: map[string]bool{}, expectKey: true})
+			case '[':
+				stack = append(stack, &frame{})
+			default:
+				stack = stack[:len(stack)-1]
+				valueDone()
+			}
+		case string:
+			if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].expectKey {
+				top := stack[n-1]
+				if top.keys[t] {
+					line, col := lineCol(data, dec.InputOffset())
+					return fmt.Errorf("line %d, column %d: the key %q appears twice in one object: keep one", line, col, t)
+				}
+				top.keys[t] = true
+				top.expectKey = false
+				continue
+			}
+			valueDone()
+		default:
+			valueDone()
+		}
+	}
+}

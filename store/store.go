@@ -109,6 +109,8 @@ func probeDSN(path string, immutable bool) string {
 	q := "mode=ro"
 	if immutable {
 		q += "&immutable=1"
+	} else {
+		q += fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())
 	}
 	return u.String() + "?" + q
 }
@@ -204,22 +206,42 @@ func checkLength(path string, head []byte, size int64) error {
 }
 
 // checkOurs opens a SQLite file read-only and checks that it is afterview's
-// and not newer than this binary. It leaves nothing behind: without a -wal
-// file it reads the file as immutable; with one, it removes the -shm file
-// that reading the -wal makes, unless it was there before.
+// and not newer than this binary. It leaves nothing behind: a file nobody has
+// open (no -wal or -shm beside it) is read as immutable, which makes no file;
+// one in use is read under SQLite's locks (another afterview may be creating
+// it this very moment), and a -shm file that reading made is removed again.
 func checkOurs(path, hint string) error {
-	wal := false
-	if st, err := os.Stat(path + "-wal"); err == nil && st.Size() > 0 {
-		wal = true
+	err := probeOurs(path, hint, !inUse(path))
+	if err != nil && inUse(path) {
+		// Read without locks while another connection wrote: read again, locked.
+		err = probeOurs(path, hint, false)
 	}
+	return err
+}
+
+// inUse reports whether a -wal or -shm file is beside path: some connection
+// has the database open, or had it when it was killed.
+func inUse(path string) bool {
+	for _, c := range []string{"-wal", "-shm"} {
+		if _, err := os.Lstat(path + c); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// probeOurs is one read of checkOurs. A -shm file is removed only when the
+// file is refused and the -shm was not there before: one of a database in use
+// must never go.
+func probeOurs(path, hint string, immutable bool) (err error) {
 	_, shmErr := os.Lstat(path + "-shm")
-	db, err := sql.Open("sqlite", probeDSN(path, !wal))
+	db, err := sql.Open("sqlite", probeDSN(path, immutable))
 	if err != nil {
 		return fmt.Errorf("cannot open %s: %v %s", path, err, hint)
 	}
 	defer func() {
 		db.Close()
-		if wal && shmErr != nil {
+		if err != nil && !immutable && shmErr != nil {
 			os.Remove(path + "-shm")
 		}
 	}()

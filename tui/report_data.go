@@ -29,6 +29,8 @@ func (r Report) Import(label string, b *store.Batch, res store.ImportResult) str
 			what := reportWho(p.App)
 			if p.Duplicate != 0 {
 				fmt.Fprintf(&sb, "  skip %s: %s (already here as application %d)\n", p.Where, what, p.Duplicate)
+			} else if p.SameAs != "" {
+				fmt.Fprintf(&sb, "  skip %s: %s (the same as %s of the file)\n", p.Where, what, p.SameAs)
 			} else {
 				fmt.Fprintf(&sb, "  add  %s: %s (%s)\n", p.Where, what, count(len(p.Events), "event"))
 			}
