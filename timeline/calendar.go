@@ -48,8 +48,8 @@ var countryHolidays = map[string][]*cal.Holiday{
 // countryAliases are other names users type for a supported country.
 var countryAliases = map[string]string{"UK": "GB"}
 
-// Countries returns the supported holiday country codes, sorted.
-func Countries() []string {
+// countries returns the supported holiday country codes, sorted.
+func countries() []string {
 	out := make([]string, 0, len(countryHolidays))
 	for c := range countryHolidays {
 		out = append(out, c)
@@ -58,9 +58,9 @@ func Countries() []string {
 	return out
 }
 
-// NormalizeCountry returns the canonical code for a `holidays` value ("" and
+// normalizeCountry returns the canonical code for a `holidays` value ("" and
 // "none" mean no holidays), or an error listing the supported codes.
-func NormalizeCountry(s string) (string, error) {
+func normalizeCountry(s string) (string, error) {
 	c := strings.ToUpper(strings.TrimSpace(s))
 	if c == "" || c == "NONE" {
 		return "", nil
@@ -69,7 +69,7 @@ func NormalizeCountry(s string) (string, error) {
 		c = a
 	}
 	if _, ok := countryHolidays[c]; !ok {
-		return "", fmt.Errorf("unknown holiday country %q (use none or one of %s)", s, strings.Join(Countries(), ", "))
+		return "", fmt.Errorf("unknown holiday country %q (use none or one of %s)", s, strings.Join(countries(), ", "))
 	}
 	return c, nil
 }

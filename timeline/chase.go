@@ -22,10 +22,10 @@ const (
 // Sections lists the chase view's sections in order.
 var Sections = []Section{SecOverdue, SecToday, SecUpcoming, SecOpen}
 
-// SectionOf returns the section an action falls in on today. A reapply item
+// sectionOf returns the section an action falls in on today. A reapply item
 // whose day has passed is open, not overdue: the window stays open (Derive
 // drops the item once it closes).
-func SectionOf(a Action, today Date) Section {
+func sectionOf(a Action, today Date) Section {
 	switch {
 	case a.Due < today && a.Kind == ActReapply:
 		return SecOpen
@@ -67,7 +67,7 @@ func Chase(entries []Entry, today Date, lookahead int) []ChaseItem {
 		if e.App.Archived || e.Next == nil || e.Snoozed(today) || e.Next.Due > limit {
 			continue
 		}
-		keys = append(keys, key{int32(SectionOf(*e.Next, today).rank()), e.Next.Due, int32(e.Next.Kind.Rank()), int32(i)})
+		keys = append(keys, key{int32(sectionOf(*e.Next, today).rank()), e.Next.Due, int32(e.Next.Kind.Rank()), int32(i)})
 	}
 	if len(keys) == 0 {
 		return nil
@@ -88,7 +88,7 @@ func Chase(entries []Entry, today Date, lookahead int) []ChaseItem {
 	items := make([]ChaseItem, len(keys))
 	for k, key := range keys {
 		e := &entries[key.i]
-		items[k] = ChaseItem{App: e.App, Action: *e.Next, Section: SectionOf(*e.Next, today)}
+		items[k] = ChaseItem{App: e.App, Action: *e.Next, Section: sectionOf(*e.Next, today)}
 	}
 	return items
 }
@@ -146,8 +146,8 @@ func compareFold(a, b string) int {
 // rank is the section's place in Sections.
 func (s Section) rank() int { return slices.Index(Sections, s) }
 
-// IsChaseSorted reports whether items are in the chase view's order.
-func IsChaseSorted(items []ChaseItem) bool {
+// isChaseSorted reports whether items are in the chase view's order.
+func isChaseSorted(items []ChaseItem) bool {
 	for i := 1; i < len(items); i++ {
 		a, b := &items[i-1], &items[i]
 		if c := cmp.Compare(a.Section.rank(), b.Section.rank()); c > 0 || (c == 0 && compareChase(&a.App, &a.Action, &b.App, &b.Action) > 0) {
@@ -176,7 +176,7 @@ func Relative(due, today Date) string {
 // does (see Relative) — except a reapply item whose day has passed, which is
 // "open", never overdue.
 func (a Action) When(today Date) string {
-	if SectionOf(a, today) == SecOpen {
+	if sectionOf(a, today) == SecOpen {
 		return "open"
 	}
 	return Relative(a.Due, today)

@@ -114,8 +114,8 @@ func TestIsChaseSorted(t *testing.T) {
 		{"sorted: offer before followup", []ChaseItem{a, c}, true},
 		{"unsorted: followup before offer", []ChaseItem{c, a}, false},
 	} {
-		if got := IsChaseSorted(tc.items); got != tc.want {
-			t.Errorf("%s: IsChaseSorted = %v", tc.name, got)
+		if got := isChaseSorted(tc.items); got != tc.want {
+			t.Errorf("%s: isChaseSorted = %v", tc.name, got)
 		}
 	}
 	for _, tc := range []struct {
@@ -144,8 +144,8 @@ func TestSectionsAndRelative(t *testing.T) {
 		{ActReapply, "2026-11-19", SecOpen, "1d overdue"}, {ActReapply, "2026-11-20", SecToday, "today"},
 		{ActReapply, "2026-11-21", SecUpcoming, "tomorrow"}, {ActInterview, "2026-11-21", SecUpcoming, "tomorrow"},
 	} {
-		if got := SectionOf(Action{Kind: c.kind, Due: D(c.due)}, today); got != c.section {
-			t.Errorf("SectionOf(%s due %s) = %s, want %s", c.kind, c.due, got, c.section)
+		if got := sectionOf(Action{Kind: c.kind, Due: D(c.due)}, today); got != c.section {
+			t.Errorf("sectionOf(%s due %s) = %s, want %s", c.kind, c.due, got, c.section)
 		}
 		if got := Relative(D(c.due), today); got != c.relative {
 			t.Errorf("Relative(%s) = %q, want %q", c.due, got, c.relative)
@@ -155,10 +155,6 @@ func TestSectionsAndRelative(t *testing.T) {
 		if got := Ago(today.AddDays(-days), today); got != want {
 			t.Errorf("Ago(%d days) = %q, want %q", days, got, want)
 		}
-	}
-	a := Action{Due: today}
-	if a.DaysOverdue(today) != 0 || a.DaysOverdue(today.AddDays(3)) != 3 || a.DaysOverdue(today.AddDays(-1)) != 0 {
-		t.Error("DaysOverdue is not 0, 3, 0")
 	}
 }
 
@@ -234,7 +230,7 @@ func TestChaseOpenSectionAfterUpcoming(t *testing.T) {
 	if got := chaseLines(items); got != "overdue 2027-05-12 followup Globex\nupcoming 2027-06-03 interview Hooli\nopen 2027-05-20 reapply Initech\n" {
 		t.Errorf("chase:\n%s", got)
 	}
-	if !IsChaseSorted(items) {
-		t.Error("IsChaseSorted rejects the chase view's own order")
+	if !isChaseSorted(items) {
+		t.Error("isChaseSorted rejects the chase view's own order")
 	}
 }

@@ -98,7 +98,7 @@ func TestBusinessDays(t *testing.T) {
 	}
 	// Every country's calendar loads, concurrently (run with -race).
 	var wg sync.WaitGroup
-	for _, c := range Countries() {
+	for _, c := range countries() {
 		wg.Go(func() {
 			s := withHolidays(c)
 			if n := countHolidays(s, 2027); n < 5 || n > 20 {

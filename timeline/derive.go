@@ -42,15 +42,6 @@ func (s Summary) ValidOn(today Date) bool {
 	return today >= s.ValidFrom && (s.ValidThrough.IsZero() || today <= s.ValidThrough)
 }
 
-// DaysSinceInterview returns the days from the last interview to today, and
-// false when there has been no interview yet.
-func (s Summary) DaysSinceInterview(today Date) (int, bool) {
-	if s.LastInterview.IsZero() {
-		return 0, false
-	}
-	return today.Sub(s.LastInterview), true
-}
-
 // Entry is an application with its summary: what a list row or a chase item
 // needs, and all that the store keeps.
 type Entry struct {

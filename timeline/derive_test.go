@@ -127,12 +127,6 @@ func TestUndecidedWindows(t *testing.T) {
 	if d.LastInterview != D("2026-11-02") || d.LastActivity != D("2026-11-02") {
 		t.Errorf("last interview %s, last activity %s; want both 2026-11-02", d.LastInterview, d.LastActivity)
 	}
-	if n, ok := d.DaysSinceInterview(D("2026-11-04")); n != 2 || !ok {
-		t.Errorf("DaysSinceInterview = %d, %v; want 2, true", n, ok)
-	}
-	if _, ok := (Summary{}).DaysSinceInterview(D("2026-11-04")); ok {
-		t.Error("DaysSinceInterview with no interview reports one")
-	}
 	d = Derive(Application{}, seq(ev(EventInterview, "2026-11-02"), ev(EventHeard, "2026-11-03")), DefaultSettings(), D("2026-11-04"))
 	if names := d.Windows[0].Name + " " + d.Windows[3].Name; names != "debrief reply" || d.Current != &d.Windows[2] || d.Current.Name != "waiting" {
 		t.Errorf("waiting is not placed by its start: %+v", d.Windows)

@@ -177,11 +177,11 @@ func checkChase(t *testing.T, s Settings, today Date, evs []Event) {
 		entries = append(entries, Derive(app, evs[:len(evs)*k/3], s, today).Entry)
 	}
 	items := Chase(entries, today, s.LookaheadDays)
-	if !IsChaseSorted(items) {
+	if !isChaseSorted(items) {
 		t.Fatalf("chase is not sorted:\n%s", chaseLines(items))
 	}
 	for _, it := range items {
-		if it.App.Archived || it.Action.Due > today.AddDays(s.LookaheadDays) || it.Section != SectionOf(it.Action, today) {
+		if it.App.Archived || it.Action.Due > today.AddDays(s.LookaheadDays) || it.Section != sectionOf(it.Action, today) {
 			t.Fatalf("chase item should not be there: %+v", it)
 		}
 		if it.Action.Kind == ActReapply && it.Section == SecOverdue {

@@ -101,7 +101,7 @@ func (s *Settings) Set(key, value string) error {
 	}
 	switch si.Key {
 	case "holidays":
-		c, err := NormalizeCountry(value)
+		c, err := normalizeCountry(value)
 		if err != nil {
 			return err
 		}
@@ -181,7 +181,7 @@ func (s Settings) Validate() error {
 	if s.DebriefDays > s.DecisionDays {
 		return fmt.Errorf("debrief_days (%d) is more than decision_days (%d)", s.DebriefDays, s.DecisionDays)
 	}
-	if _, err := NormalizeCountry(s.Holidays); err != nil {
+	if _, err := normalizeCountry(s.Holidays); err != nil {
 		return err
 	}
 	return nil

@@ -106,12 +106,12 @@ func TestSettingsValidate(t *testing.T) {
 			}
 		})
 	}
-	if cs := Countries(); len(cs) != 21 || cs[0] != "AT" || cs[len(cs)-1] != "ZA" {
+	if cs := countries(); len(cs) != 21 || cs[0] != "AT" || cs[len(cs)-1] != "ZA" {
 		t.Errorf("Countries = %v", cs)
 	}
 	for _, in := range []string{"AU", "CA", "DE", "GB", "US", " us ", "uk"} {
-		if _, err := NormalizeCountry(in); err != nil {
-			t.Errorf("NormalizeCountry(%q): %v", in, err)
+		if _, err := normalizeCountry(in); err != nil {
+			t.Errorf("normalizeCountry(%q): %v", in, err)
 		}
 	}
 }

@@ -111,15 +111,6 @@ type Action struct {
 	Text string // a sentence: "Follow up with Pat Lee — no word 7 business days after the interview"
 }
 
-// DaysOverdue returns how many days past due the action is on today (0 when
-// it is not overdue).
-func (a Action) DaysOverdue(today Date) int {
-	if today > a.Due {
-		return today.Sub(a.Due)
-	}
-	return 0
-}
-
 // Window is a named span of dates, both ends included.
 type Window struct {
 	Name string

@@ -148,7 +148,7 @@ func checkTexts(t *testing.T, d Derived, today Date, set Settings) {
 				}
 			}
 		}
-		if d.Next.Kind == ActReapply && SectionOf(*d.Next, today) == SecOverdue {
+		if d.Next.Kind == ActReapply && sectionOf(*d.Next, today) == SecOverdue {
 			t.Errorf("%s: a reapply item is overdue", today)
 		}
 	}
