@@ -248,7 +248,11 @@ func (r Report) NoApplications(archived int) string {
 func (r Report) SettingLine(key string, set timeline.Settings) string {
 	v, _ := set.Get(key)
 	for _, si := range timeline.SettingInfos {
-		if si.Key == key && si.Unit != "country code" {
+		switch {
+		case si.Key != key:
+		case v == "":
+			v = "not set"
+		case si.Unit != "country code" && si.Unit != "text":
 			v += " " + si.Unit
 		}
 	}

@@ -297,3 +297,18 @@ func TestReportSanitizesUserText(t *testing.T) {
 		t.Errorf("sanitized text lost its content:\n%s", out)
 	}
 }
+
+// The confirmation of a text setting carries no unit, and an empty name says so.
+func TestSettingLineForTextSettings(t *testing.T) {
+	r := plainReport(0)
+	set := timeline.DefaultSettings()
+	if got := r.SettingLine("name", set); got != "name is now not set\n" {
+		t.Errorf("empty name: %q", got)
+	}
+	set.Name, set.Holidays = "Sam Doe", "US"
+	for key, want := range map[string]string{"name": "name is now Sam Doe\n", "holidays": "holidays is now US\n", "lookahead_days": "lookahead_days is now 3 calendar days\n"} {
+		if got := r.SettingLine(key, set); got != want {
+			t.Errorf("%s: %q, want %q", key, got, want)
+		}
+	}
+}
