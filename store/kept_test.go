@@ -242,3 +242,22 @@ func TestChaseEntriesInterviewsAndTheOpenReapplyWindow(t *testing.T) {
 		}
 	}
 }
+
+// A summary kept by an older afterview (before Since was kept) holds on no
+// day, so it is derived afresh when read; a cut one is damaged.
+func TestUnpackSummaryOlderLayout(t *testing.T) {
+	sm := timeline.Summary{Stage: timeline.StageDebrief, Since: timeline.MustDate("2026-11-02"),
+		Next: &timeline.Action{Kind: timeline.ActFollowup, Due: timeline.MustDate("2026-11-12"), Text: "x"}}
+	packed := packSummary(sm)
+	back, err := unpackSummary(packed)
+	if err != nil || back.Since != sm.Since || back.Stage != sm.Stage || back.Next.Due != sm.Next.Due {
+		t.Fatalf("round trip: %+v, %v", back, err)
+	}
+	older := packed[:strings.LastIndex(packed, sep)] // 15 fields: no Since
+	if old, err := unpackSummary(older); err != nil || old.ValidOn(timeline.MustDate("2026-11-05")) {
+		t.Errorf("older layout: %+v, %v; want a summary valid on no day", old, err)
+	}
+	if _, err := unpackSummary(packed[:strings.Index(packed, sep)+1]); err == nil {
+		t.Error("a cut summary is not damaged")
+	}
+}
