@@ -101,9 +101,12 @@ func (c *cli) rootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "afterview",
 		Short: "Track job applications after the interview, and know what to chase",
-		Long: `afterview tracks where each job application stands after the interview — debrief,
-decision, reply, offer, checks — against the windows employers state, and tells you
-whom to chase and when. You log what happens; the stage and the next action follow.
+		Long: `afterview tracks where each job application stands — applied, interview booked,
+debrief, decision, reply, follow up, waiting, offer, checks; or ghosted, rejected —
+against the windows employers state, and tells you whom to chase and when. You log
+what happens; the stage and the next action follow. Every window is a setting
+(afterview config --help lists them, ghost_followups, ghost_applied_days and
+applied_followup_bd among them).
 
 Run it with no command for the interactive view (on a terminal).
 

@@ -538,3 +538,34 @@ func TestCLIRangesAreWordedOneWay(t *testing.T) {
 		t.Errorf("reply_max_bd is %s after the refusals, want 9", got)
 	}
 }
+
+// Seen: list and show printed "scheduled —" with no date for a booked
+// interview, and chase never mentioned tomorrow's interview; a reapply item
+// sat under "overdue". Now the booked interview is the next action, chase
+// lists it, and an opened reapply window is listed under Open.
+func TestCLIBookedInterviewsAndOpenWindows(t *testing.T) {
+	s := newSession(t)
+	s.ok("add", "--company", "Acme", "--role", "SDE II", "--interviewed", "tomorrow", "--contact", "pat@acme.example")
+	s.ok("add", "--company", "Umbrella", "--role", "SRE", "--interviewed", "2026-03-02")
+	s.ok("log", "2", "rejected", "--date", "2026-03-20")
+	s.ok("add", "--company", "Kojo", "--applied", "-3d")
+	list := s.ok("list").stdout
+	for _, want := range []string{
+		"scheduled  interview  tomorrow · Wed 25 Nov",
+		"rejected   reapply    open · Sun 20 Sep",
+		"applied    —",
+	} {
+		if !strings.Contains(list, want) {
+			t.Errorf("list does not say %q:\n%s", want, list)
+		}
+	}
+	if show := s.ok("show", "1").stdout; !strings.Contains(show, "due        tomorrow · Wed 25 Nov") {
+		t.Errorf("show 1 does not give the interview's day:\n%s", show)
+	}
+	chase := s.ok("chase").stdout
+	if !strings.Contains(chase, "Coming up (1)\n  tomorrow · Wed 25 Nov") || !strings.Contains(chase, "Open (1)") || strings.Contains(chase, "Overdue") {
+		t.Errorf("chase:\n%s", chase)
+	}
+	s.ok("chase", "--json")
+	s.golden()
+}

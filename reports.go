@@ -17,10 +17,13 @@ func (c *cli) chaseCmd() *cobra.Command {
 	var asJSON, quiet, count bool
 	cmd := &cobra.Command{
 		Use:   "chase [flags]",
-		Short: "What to chase: overdue, today and coming up",
+		Short: "What to chase: overdue, today, coming up and open",
 		Long: `List every next action that is overdue, due today, or coming up within the lookahead
-(the lookahead_days setting, or --days), with whom to contact. Archived and snoozed
-applications are left out. When nothing is due it says so in one line.
+(the lookahead_days setting, or --days), with whom to contact: follow-ups, offers to
+answer, check-ins, booked interviews on their day. A reapply window that has opened is
+never overdue: it is listed under Open until the window closes. Archived and snoozed
+applications are left out, and so are ghosted ones (any word from them brings them
+back). When nothing is due it says so in one line.
 
 --quiet prints nothing at all when nothing is due (so cron mails only when there is
 something to do). --count prints just the number of items overdue or due today (or

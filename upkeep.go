@@ -20,9 +20,11 @@ func (c *cli) configCmd() *cobra.Command {
 		Use:   "config [KEY [VALUE]]",
 		Short: "Show or change the settings (the windows)",
 		Long: `With no arguments, list every setting with its value, unit and meaning. With KEY,
-print its value. With KEY VALUE, set it; every application is derived again.
+print its value. With KEY VALUE, set it; every application is derived again. A value
+outside the setting's range is refused, naming the range. Flags go before KEY.
 
-Settings: ` + strings.Join(timeline.SettingKeys(), ", ") + `.`,
+Settings:
+` + tui.SettingsHelp(),
 		Example: `  afterview config
   afterview config reply_max_bd 10
   afterview config holidays US`,

@@ -95,3 +95,13 @@ func EventTypesHelp() string {
 	}
 	return b.String()
 }
+
+// SettingsHelp lists the settings with their units and meanings, one a line,
+// for `config --help`.
+func SettingsHelp() string {
+	var b strings.Builder
+	for _, si := range timeline.SettingInfos {
+		fmt.Fprintf(&b, "  %-20s %-14s %s\n", si.Key, si.Unit, si.Help)
+	}
+	return b.String()
+}
