@@ -140,6 +140,9 @@ func prepareFile(path string) error {
 			return fmt.Errorf("cannot create the directory for %s: %v %s", path, unwrapPathErr(err), hint)
 		}
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			return prepareFile(path) // another process made it meanwhile: check it as theirs
+		}
 		if err != nil {
 			return fmt.Errorf("cannot create %s: %v %s", path, unwrapPathErr(err), hint)
 		}
@@ -246,13 +249,10 @@ func probeOurs(path, hint string, immutable bool) (err error) {
 		}
 	}()
 	var appID, version, tables int
-	err = db.QueryRow("PRAGMA application_id").Scan(&appID)
-	if err == nil {
-		err = db.QueryRow("PRAGMA user_version").Scan(&version)
-	}
-	if err == nil {
-		err = db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&tables)
-	}
+	// One statement, so one snapshot: read apart, a migration committed by
+	// another process in between would show its tables without its id.
+	err = db.QueryRow(`SELECT (SELECT application_id FROM pragma_application_id()),
+		(SELECT user_version FROM pragma_user_version()), (SELECT count(*) FROM sqlite_schema)`).Scan(&appID, &version, &tables)
 	switch {
 	case err != nil:
 		return fmt.Errorf("%s is not an afterview database (%v) %s", path, err, hint)
