@@ -1,12 +1,12 @@
 package tui
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
+	"github.com/afterview/afterview/store"
 	"github.com/afterview/afterview/timeline"
 )
 
@@ -172,12 +172,14 @@ var ActivityCSVHeader = []string{"Week", "Date", "Company", "Role", "What happen
 // ActivityCSV writes the log as CSV for a spreadsheet: a header, one row per
 // event (its week, ISO date, company, role, what happened, contact, note;
 // the count columns empty), after each week's events a "week total" row with
-// the week's counts, and a last "total" row for the whole range.
+// the week's counts, and a last "total" row for the whole range. A cell a
+// spreadsheet would run as a formula is written as text (store.CSVWriter).
 func (r Report) ActivityCSV(w io.Writer, a timeline.Activity) error {
-	cw := csv.NewWriter(w)
+	cw := store.NewCSVWriter(w)
+	var err error
 	write := func(rec []string) {
-		if cw.Error() == nil {
-			_ = cw.Write(rec)
+		if err == nil {
+			err = cw.Write(rec)
 		}
 	}
 	counts := func(t timeline.ActivityTotals) []string {
@@ -194,6 +196,8 @@ func (r Report) ActivityCSV(w io.Writer, a timeline.Activity) error {
 		write(append([]string{week, "", "", "", title, "", ""}, counts(wk.Totals)...))
 	}
 	write(append([]string{"", "", "", "", fmt.Sprintf("total (%s – %s)", a.From, a.To), "", ""}, counts(a.Totals)...))
-	cw.Flush()
-	return cw.Error()
+	if err != nil {
+		return err
+	}
+	return cw.Flush()
 }
