@@ -180,6 +180,8 @@ for k in kinds:
     assert sum(int(r[k]) for r in weeks.values()) == int(total[0][k]), k
 multi = [e for e in events if e["Company"] == "Cyberdyne" and e["What happened"] == "note"]
 assert multi and "\n" not in multi[0]["Note"] and "\x1b" not in multi[0]["Note"], multi
+formula = [e for e in events if "HYPERLINK" in e["Note"]]
+assert formula[0]["Note"] == "'=HYPERLINK(\"http://x\")", formula  # text, never run
 quoted = [e for e in events if "ask again" in e["Note"]]
 assert quoted[0]["Note"] == 'level; "ask again" in spring', quoted
 print(len(events), total[0]["Applications"], total[0]["Interviews"], total[0]["Follow-ups sent"], total[0]["News"], total[0]["Decisions"])
