@@ -111,7 +111,7 @@ func (r *manRoff) line(s string) {
 
 // Heading writes the .TH line; mango's clock is ignored for the page's own date.
 func (r *manRoff) Heading(section uint, title, description string, _ time.Time) {
-	r.line(fmt.Sprintf(`.TH %s %d %q %q "User Commands"`, strings.ToUpper(title), section, r.date.Format("2006-01-02"), r.source))
+	r.line(fmt.Sprintf(`.TH %s %d %q %q "User Commands"`, strings.ToUpper(title), section, r.date.Format(timeline.DateLayout), r.source))
 }
 
 // Paragraph starts a paragraph.

@@ -105,7 +105,7 @@ func (s *Store) WriteICS(w io.Writer, opt ICSOptions) (int, error) {
 			}
 			what := n.Text
 			if opt.OverdueToday && day < today {
-				what = "Overdue since " + day.Format("Mon 2 Jan 2006") + ". " + what
+				what = "Overdue since " + day.Format(timeline.LayoutDayYear) + ". " + what
 				day = today
 			}
 			items = append(items, icsItem{uid: icsUID(a.ID), day: day, summary: icsSummaries[n.Kind] + ": " + title,

@@ -7,8 +7,12 @@ const (
 	LayoutDay = "Mon 2 Jan"
 	// LayoutDayYear is a date with its year: "Mon 2 Jan 2006".
 	LayoutDayYear = "Mon 2 Jan 2006"
+	// LayoutDayMonth is a short date within the year, for narrow cells: "2 Jan".
+	LayoutDayMonth = "2 Jan"
 	// LayoutDayMonthYear is a date without its weekday: "2 Jan 2006".
 	LayoutDayMonthYear = "2 Jan 2006"
+	// LayoutLongDay is a date spelt out, for letters: "Monday 2 January".
+	LayoutLongDay = "Monday 2 January"
 	// LayoutWeekdayISO is an ISO date led by its weekday: "Mon 2006-01-02".
 	LayoutWeekdayISO = "Mon " + DateLayout
 )

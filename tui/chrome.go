@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/afterview/afterview/timeline"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -66,7 +67,7 @@ func (m model) headerView() string {
 	if m.opts.Title != "" {
 		left += st.Muted.Render(" · " + Sanitize(m.opts.Title))
 	}
-	left = " " + left + "  " + st.Header.Render(m.c.today.Format("Mon 2 Jan 2006"))
+	left = " " + left + "  " + st.Header.Render(m.c.today.Format(timeline.LayoutDayYear))
 	if !m.data.loaded {
 		return left
 	}

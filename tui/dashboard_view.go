@@ -2,9 +2,10 @@ package tui
 
 import (
 	"fmt"
-	"github.com/charmbracelet/bubbles/key"
 	"math"
 	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/afterview/afterview/timeline"
 	"github.com/charmbracelet/lipgloss"
@@ -266,13 +267,13 @@ func nextLabel(e *timeline.Entry) string {
 		return "archived"
 	case e.Next != nil && e.Next.Kind == timeline.ActInterview:
 		// A booked interview: its day, as the detail and list show it.
-		return "interview " + e.Next.Due.Format("2 Jan")
+		return "interview " + e.Next.Due.Format(timeline.LayoutDayMonth)
 	case e.Next != nil:
 		return ActionLabel(e.Next.Kind)
 	case e.Stage == timeline.StageOnboarding && !e.StartDate.IsZero():
-		return "start " + e.StartDate.Format("2 Jan")
+		return "start " + e.StartDate.Format(timeline.LayoutDayMonth)
 	case !e.NextInterview.IsZero():
-		return "interview " + e.NextInterview.Format("2 Jan")
+		return "interview " + e.NextInterview.Format(timeline.LayoutDayMonth)
 	}
 	return "—"
 }
@@ -333,12 +334,12 @@ func (d dashboard) footerView() string {
 	case e.Next != nil:
 		text = Sanitize(e.Next.Text)
 		if e.Snoozed(d.today) {
-			text = "Snoozed until " + e.SnoozedUntil.Format("Mon 2 Jan") + " — " + text
+			text = "Snoozed until " + e.SnoozedUntil.Format(timeline.LayoutDay) + " — " + text
 		}
 	case e.Stage == timeline.StageOnboarding && !e.StartDate.IsZero():
-		text = "Starts on " + e.StartDate.Format("Mon 2 Jan 2006")
+		text = "Starts on " + e.StartDate.Format(timeline.LayoutDayYear)
 	case !e.NextInterview.IsZero():
-		text = "Interview on " + e.NextInterview.Format("Mon 2 Jan")
+		text = "Interview on " + e.NextInterview.Format(timeline.LayoutDay)
 	case e.LastInterview.IsZero() && e.Stage == timeline.StageScheduled:
 		text = "No interview logged yet: l logs one (a future date books it)."
 	default:

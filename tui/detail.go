@@ -296,9 +296,9 @@ func (v *detail) build() {
 		if len(terms) == 0 {
 			terms = append(terms, "no amounts logged")
 		}
-		row("Offer", strings.Join(terms, " · ")+" (received "+o.Date.Format("2 Jan")+")")
+		row("Offer", strings.Join(terms, " · ")+" (received "+o.Date.Format(timeline.LayoutDayMonth)+")")
 		if e.Stage == timeline.StageOffer {
-			row("Answer by", o.Deadline.Format("Mon 2 Jan 2006")+" ("+timeline.Relative(o.Deadline, v.today)+")")
+			row("Answer by", o.Deadline.Format(timeline.LayoutDayYear)+" ("+timeline.Relative(o.Deadline, v.today)+")")
 		}
 	}
 	if advice := timeline.Advice(v.d, v.today, v.set); len(advice) > 0 {
@@ -331,17 +331,17 @@ func (v *detail) nextRows(row func(label, text string)) {
 	switch {
 	case e.Next != nil:
 		row("Next", Sanitize(e.Next.Text))
-		due := st.Due(e.Next.Due, v.today, v.set.LookaheadDays).Render(e.Next.Due.Format("Mon 2 Jan 2006") + " (" + e.Next.When(v.today) + ")")
+		due := st.Due(e.Next.Due, v.today, v.set.LookaheadDays).Render(e.Next.Due.Format(timeline.LayoutDayYear) + " (" + e.Next.When(v.today) + ")")
 		row("Due", due)
 		if e.Snoozed(v.today) {
-			row("Snoozed", "until "+e.SnoozedUntil.Format("Mon 2 Jan")+" (hidden from the Chase tab)")
+			row("Snoozed", "until "+e.SnoozedUntil.Format(timeline.LayoutDay)+" (hidden from the Chase tab)")
 		}
 	case e.Stage == timeline.StageOnboarding && !e.StartDate.IsZero():
-		row("Starts", e.StartDate.Format("Mon 2 Jan 2006")+" ("+timeline.Relative(e.StartDate, v.today)+")")
+		row("Starts", e.StartDate.Format(timeline.LayoutDayYear)+" ("+timeline.Relative(e.StartDate, v.today)+")")
 	case !e.NextInterview.IsZero():
-		row("Interview", e.NextInterview.Format("Mon 2 Jan 2006")+" ("+timeline.Relative(e.NextInterview, v.today)+")")
+		row("Interview", e.NextInterview.Format(timeline.LayoutDayYear)+" ("+timeline.Relative(e.NextInterview, v.today)+")")
 	case e.Stage == timeline.StageStarted && !e.StartDate.IsZero():
-		row("Started", e.StartDate.Format("Mon 2 Jan 2006"))
+		row("Started", e.StartDate.Format(timeline.LayoutDayYear))
 	default:
 		row("Next", "nothing to do")
 	}
@@ -351,19 +351,19 @@ func (v *detail) nextRows(row func(label, text string)) {
 // its note on the following lines.
 func (v *detail) eventLines(ev timeline.Event, selected bool) []string {
 	st, w := v.styles, v.width
-	head := pad(ev.Date.Format("Mon 2 Jan 2006"), 17) + pad(string(ev.Type), 10)
+	head := pad(ev.Date.Format(timeline.LayoutDayYear), 17) + pad(string(ev.Type), 10)
 	var extra []string
 	if ev.At != "" {
 		extra = append(extra, "at "+ev.At)
 	}
 	if !ev.By.IsZero() {
-		extra = append(extra, "news by "+ev.By.Format("Mon 2 Jan"))
+		extra = append(extra, "news by "+ev.By.Format(timeline.LayoutDay))
 	}
 	if !ev.Deadline.IsZero() {
-		extra = append(extra, "deadline "+ev.Deadline.Format("Mon 2 Jan"))
+		extra = append(extra, "deadline "+ev.Deadline.Format(timeline.LayoutDay))
 	}
 	if !ev.Until.IsZero() {
-		extra = append(extra, "until "+ev.Until.Format("Mon 2 Jan"))
+		extra = append(extra, "until "+ev.Until.Format(timeline.LayoutDay))
 	}
 	for _, t := range []struct {
 		name string
@@ -399,5 +399,5 @@ func money(n int64, currency string) string { return Amount(n, Sanitize(currency
 
 // eventName describes an event in a status line: "the heard of Fri 20 Nov".
 func eventName(e timeline.Event) string {
-	return fmt.Sprintf("the %s of %s", e.Type, e.Date.Format("Mon 2 Jan"))
+	return fmt.Sprintf("the %s of %s", e.Type, e.Date.Format(timeline.LayoutDay))
 }

@@ -244,7 +244,7 @@ func firstName(name string) string {
 }
 
 // longDate is a date as written in a message: "Friday 20 November".
-func longDate(d timeline.Date) string { return d.Format("Monday 2 January") }
+func longDate(d timeline.Date) string { return d.Format(timeline.LayoutLongDay) }
 
 // since says how long ago a date was, in words: "yesterday", "6 days ago",
 // "3 weeks ago", "7 months ago".

@@ -313,7 +313,7 @@ func (f form) dateHint(fl *field) string {
 	v := strings.TrimSpace(fl.input.Value())
 	if v == "" {
 		if fl.empty == "today" {
-			return "→ " + f.today.Format("Mon 2 Jan 2006")
+			return "→ " + f.today.Format(timeline.LayoutDayYear)
 		}
 		return ""
 	}
@@ -321,7 +321,7 @@ func (f form) dateHint(fl *field) string {
 	if err != nil {
 		return "… " + timeline.DateForms
 	}
-	return "→ " + d.Format("Mon 2 Jan 2006") + " (" + relativeDay(d, f.today) + ")"
+	return "→ " + d.Format(timeline.LayoutDayYear) + " (" + relativeDay(d, f.today) + ")"
 }
 
 // relativeDay says a date relative to today in words for hints.

@@ -175,7 +175,7 @@ func (v *insights) build() {
 	in := v.in
 	f := in.Funnel
 	add(st.Title.Render("Insights") + st.Muted.Render(fmt.Sprintf(" · %s · on %s", countOf(f.Applications, "application", "applications"),
-		in.Today.Format("Mon 2 Jan 2006"))))
+		in.Today.Format(timeline.LayoutDayYear))))
 	if f.Applications == 0 {
 		add("", "Nothing to measure yet: log applications and interviews, and the figures follow.")
 		v.lines = ls

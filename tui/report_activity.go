@@ -79,12 +79,12 @@ func totalsPhrase(t timeline.ActivityTotals) string {
 
 // weekTitle names an ISO week: "Week 48 · Mon 23 Nov – Sun 29 Nov 2026".
 func weekTitle(w timeline.ActivityWeek) string {
-	return fmt.Sprintf("Week %d · %s – %s", w.Week, w.Monday.Format("Mon 2 Jan"), w.Sunday().Format("Mon 2 Jan 2006"))
+	return fmt.Sprintf("Week %d · %s – %s", w.Week, w.Monday.Format(timeline.LayoutDay), w.Sunday().Format(timeline.LayoutDayYear))
 }
 
 // rangeTitle is the log's range: "Mon 2 Nov – Tue 24 Nov 2026".
 func rangeTitle(a timeline.Activity) string {
-	return a.From.Format("Mon 2 Jan 2006") + " – " + a.To.Format("Mon 2 Jan 2006")
+	return a.From.Format(timeline.LayoutDayYear) + " – " + a.To.Format(timeline.LayoutDayYear)
 }
 
 // activityCells are an item's cells: date (by date), company, role, what
@@ -104,7 +104,7 @@ func (r Report) Activity(a timeline.Activity) string {
 	}
 	r.line(&b, r.paint(r.Styles.Bold, "Job-search activity · "+rangeTitle(a)+" · "+countOf(n, "event", "events")))
 	r.line(&b, "Totals: "+totalsPhrase(a.Totals))
-	short := func(d timeline.Date) string { return d.Format("Mon 2 Jan") }
+	short := func(d timeline.Date) string { return d.Format(timeline.LayoutDay) }
 	for _, w := range a.Weeks {
 		r.heading(&b, weekTitle(w))
 		r.line(&b, "  "+r.paint(r.Styles.Muted, totalsPhrase(w.Totals)))
@@ -143,7 +143,7 @@ func (r Report) ActivityMarkdown(a timeline.Activity) string {
 		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d |\n", name, t.Applications, t.Interviews, t.Followups, t.News, t.Decisions)
 	}
 	for _, w := range a.Weeks {
-		row(fmt.Sprintf("%d-W%02d (%s – %s)", w.Year, w.Week, w.Monday.Format("2 Jan"), w.Sunday().Format("2 Jan")), w.Totals)
+		row(fmt.Sprintf("%d-W%02d (%s – %s)", w.Year, w.Week, w.Monday.Format(timeline.LayoutDayMonth), w.Sunday().Format(timeline.LayoutDayMonth)), w.Totals)
 	}
 	row("**Total**", a.Totals)
 	for _, w := range a.Weeks {

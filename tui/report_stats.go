@@ -70,9 +70,9 @@ func percent(n, total int) string {
 func (r Report) Stats(in timeline.Insights, maxCompanies int) string {
 	var b strings.Builder
 	f := in.Funnel
-	head := "Your search on " + in.Today.Format("Mon 2 Jan 2006") + " · " + countOf(f.Applications, "application", "applications")
+	head := "Your search on " + in.Today.Format(timeline.LayoutDayYear) + " · " + countOf(f.Applications, "application", "applications")
 	if !in.Since.IsZero() {
-		head += " begun since " + in.Since.Format("Mon 2 Jan 2006")
+		head += " begun since " + in.Since.Format(timeline.LayoutDayYear)
 	}
 	r.line(&b, r.paint(r.Styles.Bold, head))
 	if f.Applications == 0 {

@@ -106,7 +106,7 @@ func (s *session) update(msg tea.Msg) (pass tea.Msg, cmd tea.Cmd, note *statusMs
 		if msg.undo != "" {
 			// The application is back where it was; the dashboard follows
 			// it there.
-			text = fmt.Sprintf("Undone: %s (removed the %s logged on %s).", msg.undo, msg.event.Type, msg.event.Date.Format("Mon 2 Jan"))
+			text = fmt.Sprintf("Undone: %s (removed the %s logged on %s).", msg.undo, msg.event.Type, msg.event.Date.Format(timeline.LayoutDay))
 		}
 		return msg, entryCmd(s.c.store, msg.appID, false), say(text, false)
 	}
@@ -121,7 +121,7 @@ func (s *session) logged(msg eventLoggedMsg) string {
 		return fmt.Sprintf("Marked %s chased: logged a follow-up today. u undoes.", msg.company)
 	case msg.undo:
 		s.undo = append(s.undo, undoItem{msg.eventID, msg.appID, "snoozed " + msg.company})
-		return fmt.Sprintf("Snoozed %s until %s. u undoes.", msg.company, msg.event.Until.Format("Mon 2 Jan"))
+		return fmt.Sprintf("Snoozed %s until %s. u undoes.", msg.company, msg.event.Until.Format(timeline.LayoutDay))
 	}
 	return fmt.Sprintf("Logged %s for %s.", msg.event.Type, msg.company)
 }

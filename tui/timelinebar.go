@@ -41,9 +41,9 @@ func timelineView(st *Styles, d timeline.Derived, today timeline.Date, width int
 
 	var lines []string
 	// Dates at both ends of the axis.
-	left, right := start.Format("2 Jan"), end.Format("2 Jan")
+	left, right := start.Format(timeline.LayoutDayMonth), end.Format(timeline.LayoutDayMonth)
 	if sy, _, _ := start.YMD(); func() bool { ey, _, _ := end.YMD(); return sy != ey }() {
-		left, right = start.Format("2 Jan 2006"), end.Format("2 Jan 2006")
+		left, right = start.Format(timeline.LayoutDayMonthYear), end.Format(timeline.LayoutDayMonthYear)
 	}
 	gapW := max(1, w-len(left)-len(right))
 	lines = append(lines, label("")+st.Muted.Render(left+strings.Repeat(" ", gapW)+right))
@@ -75,10 +75,10 @@ func timelineView(st *Styles, d timeline.Derived, today timeline.Date, width int
 	// Markers and their legend.
 	marks := []rune(strings.Repeat(" ", w))
 	marks[todayCol] = '▲'
-	legend := "▲ today " + today.Format("Mon 2 Jan")
+	legend := "▲ today " + today.Format(timeline.LayoutDay)
 	if !due.IsZero() {
 		marks[col(due)] = '◆'
-		legend += "   ◆ " + ActionLabel(d.Next.Kind) + " " + due.Format("Mon 2 Jan") + " (" + d.Next.When(today) + ")"
+		legend += "   ◆ " + ActionLabel(d.Next.Kind) + " " + due.Format(timeline.LayoutDay) + " (" + d.Next.When(today) + ")"
 	}
 	lines = append(lines, label("")+st.Accent.Render(strings.TrimRight(string(marks), " ")))
 	lines = append(lines, label("")+st.Muted.Render(fit(legend, w)))
