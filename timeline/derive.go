@@ -49,16 +49,6 @@ type Entry struct {
 	Summary
 }
 
-// OfferTerms are the terms of the latest offer, with its effective deadline.
-type OfferTerms struct {
-	Date     Date // when it arrived
-	Deadline Date // the latest negotiated deadline, else the offer's, else Date + offer_days
-	Base     int64
-	Bonus    int64
-	Equity   int64
-	Currency string
-}
-
 // Derived is everything Derive works out for one application.
 type Derived struct {
 	Entry
@@ -349,23 +339,4 @@ func (x *deriver) reopenIfBooked() {
 func (d *Derived) setWindow(w Window) {
 	d.Windows = []Window{w}
 	d.Current = &d.Windows[0]
-}
-
-// latestOffer returns the terms of the last offer among events, with its
-// effective deadline (the latest negotiated one, else the offer's own, else
-// offer_days after it arrived), or nil when there was none.
-func latestOffer(events []Event, s Settings) *OfferTerms {
-	var o *OfferTerms
-	for i := range events {
-		switch e := &events[i]; {
-		case e.Type == EventOffer:
-			o = &OfferTerms{Date: e.Date, Deadline: e.Deadline, Base: e.Base, Bonus: e.Bonus, Equity: e.Equity, Currency: e.Currency}
-			if o.Deadline.IsZero() {
-				o.Deadline = e.Date.AddDays(s.OfferDays)
-			}
-		case e.Type == EventNegotiate && o != nil && !e.Deadline.IsZero():
-			o.Deadline = e.Deadline
-		}
-	}
-	return o
 }

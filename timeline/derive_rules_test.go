@@ -136,7 +136,7 @@ func TestDeriveOfferDeadline(t *testing.T) {
 			want{StageOffer, ActOffer, "2026-11-17", "2026-11-10", "", ""}},
 	})
 	d := Derive(Application{}, seq(iv, offer, ev(EventNegotiate, "2026-11-14", deadline("2026-11-21")), ev(EventAccepted, "2026-11-18")), DefaultSettings(), D("2026-11-18"))
-	if d.Offer == nil || *d.Offer != (OfferTerms{D("2026-11-10"), D("2026-11-21"), 180000, 20000, 50000, "USD"}) {
+	if d.Offer == nil || *d.Offer != (OfferTerms{Date: D("2026-11-10"), Deadline: D("2026-11-21"), Base: 180000, Bonus: 20000, Equity: 50000, Currency: "USD", Negotiated: 1}) {
 		t.Errorf("accepted offer terms = %+v", d.Offer)
 	}
 	d = Derive(Application{}, seq(iv, ev(EventHold, "2026-11-10")), DefaultSettings(), D("2026-11-18"))

@@ -49,16 +49,22 @@ const (
 	FieldEquity   Field = "equity"
 	FieldCurrency Field = "currency"
 	FieldAt       Field = "at"
+	FieldSignon   Field = "signon"
+	FieldVesting  Field = "vesting_years"
 )
 
+// Flag returns the command-line flag's name for f: "vesting-years" for the
+// JSON key "vesting_years".
+func (f Field) Flag() string { return strings.ReplaceAll(string(f), "_", "-") }
+
 // AllFields lists every extra field.
-var AllFields = []Field{FieldBy, FieldDeadline, FieldUntil, FieldBase, FieldBonus, FieldEquity, FieldCurrency, FieldAt}
+var AllFields = []Field{FieldBy, FieldDeadline, FieldUntil, FieldBase, FieldBonus, FieldEquity, FieldCurrency, FieldAt, FieldSignon, FieldVesting}
 
 var typeFields = map[EventType][]Field{
 	EventInterview: {FieldAt},
 	EventHeard:     {FieldBy},
-	EventOffer:     {FieldDeadline, FieldBase, FieldBonus, FieldEquity, FieldCurrency},
-	EventNegotiate: {FieldDeadline},
+	EventOffer:     {FieldDeadline, FieldBase, FieldBonus, FieldSignon, FieldEquity, FieldVesting, FieldCurrency},
+	EventNegotiate: {FieldDeadline, FieldBase, FieldBonus, FieldSignon, FieldEquity, FieldVesting, FieldCurrency},
 	EventSnooze:    {FieldUntil},
 }
 
@@ -125,6 +131,12 @@ type Event struct {
 	Equity   int64     // offer: equity
 	Currency string    // offer: ISO 4217 code, e.g. USD
 	At       string    // interview: its local time of day, HH:MM; "" when not given (see ParseClock)
+
+	// The rest of an offer's terms. A negotiate event may carry terms too:
+	// each one it gives replaces the offer's (the terms as they stand).
+	BonusPercent Percent // offer: the bonus as a share of base, instead of Bonus
+	Signon       int64   // offer: sign-on bonus, paid once
+	VestingYears int     // offer: the years the equity grant vests over (0: the default, 4)
 }
 
 // Has reports whether e has field f set.
@@ -139,13 +151,17 @@ func (e Event) Has(f Field) bool {
 	case FieldBase:
 		return e.Base != 0
 	case FieldBonus:
-		return e.Bonus != 0
+		return e.Bonus != 0 || e.BonusPercent != 0
 	case FieldEquity:
 		return e.Equity != 0
 	case FieldCurrency:
 		return e.Currency != ""
 	case FieldAt:
 		return e.At != ""
+	case FieldSignon:
+		return e.Signon != 0
+	case FieldVesting:
+		return e.VestingYears != 0
 	}
 	return false
 }
@@ -183,8 +199,11 @@ func (e Event) Validate() error {
 			return err
 		}
 	}
-	if e.Base < 0 || e.Bonus < 0 || e.Equity < 0 {
+	if e.Base < 0 || e.Bonus < 0 || e.Equity < 0 || e.Signon < 0 {
 		return fmt.Errorf("an offer's amounts cannot be negative")
+	}
+	if err := e.validateTerms(); err != nil {
+		return err
 	}
 	return validateCurrency(e.Currency)
 }
@@ -231,7 +250,7 @@ func fieldList(t EventType) string {
 	}
 	names := []string{"--date", "--note"}
 	for _, f := range fs {
-		names = append(names, "--"+string(f))
+		names = append(names, "--"+f.Flag())
 	}
 	return strings.Join(names, ", ")
 }

@@ -22,7 +22,7 @@ func TestEventValidate(t *testing.T) {
 		{"a field the type does not take", Event{Type: EventInterview, Date: day, By: day}, "an interview event does not take --by (interview takes: --date, --note, --at)"},
 		{"deadline on heard", Event{Type: EventHeard, Date: day, Deadline: day}, "a heard event does not take --deadline (heard takes: --date, --note, --by)"},
 		{"until on an offer", Event{Type: EventOffer, Date: day, Until: day.AddDays(1)}, "an offer event does not take --until"},
-		{"base on negotiate", Event{Type: EventNegotiate, Date: day, Base: 1}, "does not take --base"},
+		{"base on a heard", Event{Type: EventHeard, Date: day, Base: 1}, "does not take --base"},
 		{"snooze without until", Event{Type: EventSnooze, Date: day}, "a snooze needs --until"},
 		{"snooze until its own day", Event{Type: EventSnooze, Date: day, Until: day}, "is not after the snooze's date"},
 		{"by before the date", Event{Type: EventHeard, Date: day, By: day.AddDays(-1)}, "--by 2026-11-19 is before the event's date 2026-11-20"},
@@ -57,7 +57,7 @@ func TestEventTypes(t *testing.T) {
 			t.Errorf("%s has no help", et)
 		}
 	}
-	for et, fields := range map[EventType]string{EventHeard: "by", EventOffer: "deadline base bonus equity currency", EventNegotiate: "deadline", EventSnooze: "until", EventInterview: "at", EventHold: ""} {
+	for et, fields := range map[EventType]string{EventHeard: "by", EventOffer: "deadline base bonus signon equity vesting_years currency", EventNegotiate: "deadline base bonus signon equity vesting_years currency", EventSnooze: "until", EventInterview: "at", EventHold: ""} {
 		var got []string
 		for _, f := range et.Fields() {
 			got = append(got, string(f))

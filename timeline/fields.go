@@ -9,5 +9,5 @@ func (t EventType) CheckField(f Field) error {
 	if t.Takes(f) {
 		return nil
 	}
-	return fmt.Errorf("%s %s event does not take --%s (%s takes: %s)", article(string(t)), t, f, t, fieldList(t))
+	return fmt.Errorf("%s %s event does not take --%s (%s takes: %s)", article(string(t)), t, f.Flag(), t, fieldList(t))
 }
