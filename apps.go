@@ -129,8 +129,9 @@ func (c *cli) refuseDuplicate(st *store.Store, app timeline.Application, evs []t
 
 // logFlags are an event's date, note and extra fields as flags.
 type logFlags struct {
-	date, note, by, deadline, until, base, bonus, equity, currency string
-	at                                                             string // interview: the time of day
+	date, note, by, deadline, until string
+	at                              string // interview: the time of day
+	terms                           timeline.TermsInput
 }
 
 func (c *cli) logCmd() *cobra.Command {
@@ -148,9 +149,12 @@ Types, and the fields each takes besides --date and --note:
 Dates: ` + timeline.DateForms + `.
 A weekday name means the last such day for --date, the next one for --by, --deadline
 and --until.
-Amounts: 180000, 180,000 or 180k.`,
+Amounts: ` + timeline.AmountForms + `; a --bonus may be a share of base (15%).
+An offer's equity is the whole grant, vesting over --vesting-years (default 4).
+A negotiate event may carry new terms: each one given replaces the offer's.`,
 		Example: `  afterview log 3 heard --by fri --note "debrief went well"
-  afterview log 3 offer --deadline +7d --base 180k --bonus 20k --currency USD
+  afterview log 3 offer --deadline +7d --base 180k --bonus 15% --signon 20k --equity 400k --currency USD
+  afterview log 3 negotiate --base 195k --deadline +3d --note "they matched"
   afterview log 3 followup --date yesterday
   afterview log 3 interview --date thu --at 14:30    # a booked round, at its time`,
 		Args: args(argID, "the event TYPE (afterview log --help lists them)"),
@@ -167,7 +171,8 @@ Amounts: 180000, 180,000 or 180k.`,
 			if err != nil {
 				return "", err
 			}
-			return c.report().LoggedEvent(eid, e, d.Entry), nil
+			r := c.report()
+			return r.LoggedEvent(eid, e, d.Entry) + r.TermsEcho(e, d), nil
 		}),
 	}
 	fl := cmd.Flags()
@@ -176,11 +181,8 @@ Amounts: 180000, 180,000 or 180k.`,
 	fl.StringVar(&f.by, "by", "", "heard: the date they promised news by")
 	fl.StringVar(&f.deadline, "deadline", "", "offer, negotiate: the date to answer by")
 	fl.StringVar(&f.until, "until", "", "snooze: hide the application's chase items until this date")
-	fl.StringVar(&f.base, "base", "", "offer: base salary")
-	fl.StringVar(&f.bonus, "bonus", "", "offer: bonus")
-	fl.StringVar(&f.equity, "equity", "", "offer: equity")
-	fl.StringVar(&f.currency, "currency", "", "offer: currency code, e.g. USD")
 	fl.StringVar(&f.at, "at", "", "interview: its time of day, e.g. 14:30 or 2:30pm (the calendar feed then shows it at that time)")
+	registerTermFlags(fl, &f.terms)
 	return cmd
 }
 
@@ -190,17 +192,14 @@ func (c *cli) event(cmd *cobra.Command, typ string, f logFlags) (timeline.Event,
 	if err != nil {
 		return timeline.Event{}, err
 	}
-	e := timeline.Event{Type: t, Date: c.today, Note: f.note, Currency: strings.TrimSpace(f.currency)}
-	if len(e.Currency) == 3 {
-		e.Currency = strings.ToUpper(e.Currency) // usd is USD
-	}
+	e := timeline.Event{Type: t, Date: c.today, Note: f.note}
 	if t == timeline.EventNote && strings.TrimSpace(f.note) == "" {
 		return e, errors.New(`a note event needs its text: give --note "…" (to note something on another event, add --note to it)`)
 	}
 	given := cmd.Flags().Changed
 	// A flag the type does not take is an error even when its value is empty.
 	for _, fl := range timeline.AllFields {
-		if given(string(fl)) {
+		if given(fl.Flag()) {
 			if err := t.CheckField(fl); err != nil {
 				return e, err
 			}
@@ -218,16 +217,8 @@ func (c *cli) event(cmd *cobra.Command, typ string, f logFlags) (timeline.Event,
 			}
 		}
 	}
-	amounts := []struct {
-		flag, value string
-		dst         *int64
-	}{{"base", f.base, &e.Base}, {"bonus", f.bonus, &e.Bonus}, {"equity", f.equity, &e.Equity}}
-	for _, a := range amounts {
-		if given(a.flag) {
-			if *a.dst, err = parseAmount(a.flag, a.value); err != nil {
-				return e, err
-			}
-		}
+	if err := f.terms.Apply(&e, func(fl timeline.Field) bool { return given(fl.Flag()) }); err != nil {
+		return e, err
 	}
 	if given("at") {
 		if e.At, err = timeline.ParseClock(f.at); err != nil {
@@ -235,15 +226,6 @@ func (c *cli) event(cmd *cobra.Command, typ string, f logFlags) (timeline.Event,
 		}
 	}
 	return e, e.Validate()
-}
-
-// parseAmount reads a sum of money: 180000, 180,000, 180_000, 180k, 1.2m.
-func parseAmount(flag, s string) (int64, error) {
-	n, err := timeline.ParseAmount(s)
-	if err != nil {
-		return 0, fmt.Errorf("--%s: %w", flag, err)
-	}
-	return n, nil
 }
 
 func (c *cli) unlogCmd() *cobra.Command {

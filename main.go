@@ -134,7 +134,7 @@ that date), NO_COLOR (plain output).`,
 		cmds      []*cobra.Command
 	}{
 		{"apps", "Applications:", []*cobra.Command{c.addCmd(), c.logCmd(), c.unlogCmd(), c.editCmd(), c.archiveCmd(true), c.archiveCmd(false), c.deleteCmd()}},
-		{"reports", "Reports:", []*cobra.Command{c.chaseCmd(), c.listCmd(), c.showCmd(), c.eventsCmd(), c.statsCmd(), c.activityCmd()}},
+		{"reports", "Reports:", []*cobra.Command{c.chaseCmd(), c.listCmd(), c.showCmd(), c.eventsCmd(), c.offersCmd(), c.statsCmd(), c.activityCmd()}},
 		// Data in and out (issue 6): import, export, ics and backup go here,
 		// using c.openStore / c.openExisting, c.parseDate and c.report().
 		{"data", "Data in and out:", []*cobra.Command{c.importCmd(), c.exportCmd(), c.icsCmd(), c.backupCmd()}},

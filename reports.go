@@ -182,7 +182,12 @@ terms, advice for the stage, and its events.`,
 				return string(b), err
 			}
 			set, err := st.Settings()
-			return c.report().Show(d, set), err
+			if err != nil {
+				return "", err
+			}
+			r := c.report()
+			notes, err := offerNotes(st, d.Entry, r)
+			return r.Show(d, set, notes...), err
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: the fields, \"stage\", \"next\", \"windows\" and \"events\"")

@@ -214,16 +214,19 @@ func (s *Store) Application(id int64) (timeline.Application, error) {
 }
 
 // eventColumns are the columns scanEvent reads, after any it is told of.
-const eventColumns = "id, type, date, note, by_date, deadline, until, base, bonus, equity, currency, at"
+const eventColumns = "id, type, date, note, by_date, deadline, until, base, bonus, equity, currency, at, bonus_percent, signon, vesting_years"
 
 // scanEvent reads one event row; extra destinations come first.
 func scanEvent(r rowScanner, first ...any) (timeline.Event, error) {
 	var e timeline.Event
 	var typ string
+	var pct, years int64
 	dest := append(first, &e.ID, &typ, nullDate{&e.Date}, &e.Note, nullDate{&e.By}, nullDate{&e.Deadline},
-		nullDate{&e.Until}, nullInt{&e.Base}, nullInt{&e.Bonus}, nullInt{&e.Equity}, nullStr{&e.Currency}, nullStr{&e.At})
+		nullDate{&e.Until}, nullInt{&e.Base}, nullInt{&e.Bonus}, nullInt{&e.Equity}, nullStr{&e.Currency}, nullStr{&e.At},
+		nullInt{&pct}, nullInt{&e.Signon}, nullInt{&years})
 	err := r.Scan(dest...)
 	e.Type = timeline.EventType(typ)
+	e.BonusPercent, e.VestingYears = timeline.Percent(pct), int(years)
 	return e, err
 }
 
@@ -259,12 +262,13 @@ func insertEvent(tx *sql.Tx, appID int64, e timeline.Event) (int64, error) {
 // insertEventSQL inserts an event; eventArgs gives its values. The import
 // prepares the same statement once for many rows.
 const insertEventSQL = `INSERT INTO events (application_id, type, date, note, by_date, deadline, until,
-	base, bonus, equity, currency, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	base, bonus, equity, currency, at, bonus_percent, signon, vesting_years) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // eventArgs are a valid event's values for insertEventSQL.
 func eventArgs(appID int64, e timeline.Event) []any {
 	return []any{appID, string(e.Type), e.Date.String(), e.Note, dateArg(e.By), dateArg(e.Deadline), dateArg(e.Until),
-		intArg(e.Base), intArg(e.Bonus), intArg(e.Equity), strArg(e.Currency), strArg(e.At)}
+		intArg(e.Base), intArg(e.Bonus), intArg(e.Equity), strArg(e.Currency), strArg(e.At),
+		intArg(int64(e.BonusPercent)), intArg(e.Signon), intArg(int64(e.VestingYears))}
 }
 
 // DeleteEvent removes one event (to correct a mistake) and returns it with

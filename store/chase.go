@@ -16,6 +16,9 @@ func (s *Store) Chase(days int) ([]timeline.ChaseItem, int, error) {
 	}
 	today := s.today()
 	entries, err := s.ChaseEntries(today.AddDays(days))
+	if err == nil {
+		entries, err = s.WithExpedite(entries)
+	}
 	if err != nil {
 		return nil, 0, err
 	}

@@ -14,6 +14,10 @@ import (
 var csvExportHeader = []string{"ID", "Company", "Role", "Stage", "Next action", "Due", "Action",
 	"Last interview", "Next interview", "Recruiter", "Contact", "URL", "Archived", "Notes"}
 
+// csvExportColumns is ExportCSV's header: csvExportHeader, then the latest
+// offer's terms and totals (csvOfferHeader).
+var csvExportColumns = append(append([]string(nil), csvExportHeader...), csvOfferHeader...)
+
 // ExportCSV writes one row per application (archived ones too, by id) for a
 // spreadsheet: its fields, and the stage, next action and due date derived
 // on today, in the words the app shows (see ExportWordsHelp). Dates are
@@ -33,7 +37,7 @@ func (s *Store) ExportCSV(w io.Writer, bom bool) (ExportInfo, error) {
 		}
 	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write(csvExportHeader); err != nil {
+	if err := cw.Write(csvExportColumns); err != nil {
 		return ExportInfo{}, err
 	}
 	for _, a := range snap.apps {
@@ -48,6 +52,7 @@ func (s *Store) ExportCSV(w io.Writer, bom bool) (ExportInfo, error) {
 		}
 		row := []string{fmt.Sprint(a.ID), a.Company, a.Role, d.Stage.Label(), kind, due, text,
 			d.LastInterview.String(), d.NextInterview.String(), a.Recruiter, a.Contact, a.URL, archived, a.Notes}
+		row = append(row, offerCSVCells(snap.events[a.ID], snap.set)...)
 		for i, c := range row {
 			row[i] = formulaSafe(c)
 		}

@@ -182,14 +182,16 @@ func TestExportCSVIsOneRowPerApplicationForASpreadsheet(t *testing.T) {
 	if _, err := s.ExportCSV(&b, false); err != nil {
 		t.Fatal(err)
 	}
-	want := "ID,Company,Role,Stage,Next action,Due,Action,Last interview,Next interview,Recruiter,Contact,URL,Archived,Notes\n" +
-		"1,Zürich Quant AG,\"Quant Developer, Rates\",decision,follow up,2026-12-02,\"Follow up with Jürg Müller if there is no word by Tue 1 Dec, when the reply window closes\",2026-11-20,,Jürg Müller,,,no,\"said \"\"soon\"\"\nsecond line\"\n" +
-		"2,Globex,,applied,,,,,,,,,yes,\n"
+	noOffer := strings.Repeat(",", len(csvOfferHeader))
+	want := "ID,Company,Role,Stage,Next action,Due,Action,Last interview,Next interview,Recruiter,Contact,URL,Archived,Notes," +
+		strings.Join(csvOfferHeader, ",") + "\n" +
+		"1,Zürich Quant AG,\"Quant Developer, Rates\",decision,follow up,2026-12-02,\"Follow up with Jürg Müller if there is no word by Tue 1 Dec, when the reply window closes\",2026-11-20,,Jürg Müller,,,no,\"said \"\"soon\"\"\nsecond line\"" + noOffer + "\n" +
+		"2,Globex,,applied,,,,,,,,,yes," + noOffer + "\n"
 	if got := b.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 	recs, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()
-	if err != nil || len(recs) != 3 || len(recs[1]) != len(csvExportHeader) {
+	if err != nil || len(recs) != 3 || len(recs[1]) != len(csvExportColumns) {
 		t.Fatalf("not well-formed CSV: %v %v", recs, err)
 	}
 	// Read back, the export is the same applications: importing it adds nothing.
@@ -197,7 +199,7 @@ func TestExportCSVIsOneRowPerApplicationForASpreadsheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(back.Ignored, ","); got != "ID,Stage,Next action,Due,Action,Next interview" {
+	if got := strings.Join(back.Ignored, ","); got != "ID,Stage,Next action,Due,Action,Next interview,"+strings.Join(csvOfferHeader, ",") {
 		t.Errorf("ignored %s", got)
 	}
 	res, err := s.Import(back, true)

@@ -153,7 +153,8 @@ func (s *Store) ChaseCount(days int) (int, error) {
 	if err := s.db.QueryRow(query, int64(limit), int64(today)).Scan(&rest); err != nil {
 		return 0, err
 	}
-	return n + rest, nil
+	extra, err := s.expediteExtra(today, days)
+	return n + rest + extra, err
 }
 
 // countedSections are the chase view's sections whose items the count counts.

@@ -78,6 +78,12 @@ type EventJSON struct {
 	Equity   int64  `json:"equity,omitempty"`
 	Currency string `json:"currency,omitempty"`
 	At       string `json:"at,omitempty"` // an interview's time of day, HH:MM
+	// An offer's other terms (offers_interchange.go): a bonus given as a
+	// share of base (15, 12.5) instead of "bonus", a sign-on, the years the
+	// equity vests over.
+	BonusPercent *PercentJSON `json:"bonus_percent,omitempty"`
+	Signon       int64        `json:"signon,omitempty"`
+	VestingYears int64        `json:"vesting_years,omitempty"`
 }
 
 // NewAppJSON returns an application's own fields for JSON.
@@ -88,9 +94,11 @@ func NewAppJSON(a timeline.Application) AppJSON {
 
 // NewEventJSON returns an event for JSON.
 func NewEventJSON(e timeline.Event) EventJSON {
-	return EventJSON{Type: string(e.Type), Date: e.Date.String(), Note: e.Note,
+	x := EventJSON{Type: string(e.Type), Date: e.Date.String(), Note: e.Note,
 		By: e.By.String(), Deadline: e.Deadline.String(), Until: e.Until.String(),
 		Base: e.Base, Bonus: e.Bonus, Equity: e.Equity, Currency: e.Currency, At: e.At}
+	x.setTerms(e)
+	return x
 }
 
 func toIxApp(a timeline.Application, events []timeline.Event) ixApp {
@@ -119,6 +127,7 @@ func (x EventJSON) event() (timeline.Event, error) {
 		return timeline.Event{}, errors.New(`the event has no "date" (YYYY-MM-DD)`)
 	}
 	e := timeline.Event{Type: t, Note: x.Note, Base: x.Base, Bonus: x.Bonus, Equity: x.Equity, Currency: x.Currency, At: x.At}
+	x.applyTerms(&e)
 	for _, f := range []struct {
 		name string
 		text string

@@ -261,7 +261,7 @@ func TestReadJSONRefusesBadInputWithAOneLineError(t *testing.T) {
 		{"format not text", `{"format": 1}`, `its "format" is 1`},
 		{"an unknown top-level field", `{"format": "afterview/v1", "applications": [], "tags": []}`, `at the top level: unknown field "tags" (the file takes: format, settings, applications)`},
 		{"an unknown application field", app(`{"company": "Globex", "salary": 1}`), `application 2: unknown field "salary" (an application takes: company, role, recruiter, contact, url, notes, archived, events)`},
-		{"an unknown event field", ev(`{"type": "offer", "date": "2026-11-25", "salary": 1}`), `application 2 (Globex), event 2: unknown field "salary" (an event takes: type, date, note, by, deadline, until, base, bonus, equity, currency, at)`},
+		{"an unknown event field", ev(`{"type": "offer", "date": "2026-11-25", "salary": 1}`), `application 2 (Globex), event 2: unknown field "salary" (an event takes: type, date, note, by, deadline, until, base, bonus, equity, currency, at, bonus_percent, signon, vesting_years)`},
 		{"an unknown setting", `{"format": "afterview/v1", "settings": {"reply_days": 3}, "applications": []}`, `"settings": unknown field "reply_days" (settings: debrief_days,`},
 		{"a bad setting", `{"format": "afterview/v1", "settings": {"reply_min_bd": 9}, "applications": []}`, `"settings": reply_min_bd (9) is more than reply_max_bd (7)`},
 		{"a bad date", ev(`{"type": "offer", "date": "2026-11-25", "deadline": "12/01/2026"}`), `application 2 (Globex), event 2: "deadline": "12/01/2026" is not a date (want YYYY-MM-DD`},

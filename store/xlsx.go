@@ -344,6 +344,9 @@ func (s *Store) ExportXLSX(w io.Writer) (ExportInfo, error) {
 					n, _ := v.(json.Number).Int64()
 					row = append(row, n)
 				default:
+					if n, ok := v.(json.Number); ok {
+						v = n.String() // a number kept as text: a share of base such as 12.5
+					}
 					row = append(row, v)
 				}
 			}

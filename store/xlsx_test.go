@@ -247,7 +247,7 @@ func TestExportXLSXLayout(t *testing.T) {
 		}
 	}
 	ev, _ := f.GetRows("Events")
-	if got := strings.Join(ev[0], ","); got != "Application ID,Company,Role,Type,Date,Note,By,Deadline,Until,Base,Bonus,Equity,Currency,At" {
+	if got := strings.Join(ev[0], ","); got != "Application ID,Company,Role,Type,Date,Note,By,Deadline,Until,Base,Bonus,Equity,Currency,At,Bonus_percent,Signon,Vesting_years" {
 		t.Errorf("events header %s", got)
 	}
 }

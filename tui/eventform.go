@@ -33,6 +33,7 @@ type eventFields struct {
 	date, note                    *field
 	by, deadline, until           *field
 	base, bonus, equity, currency *field
+	signon, vesting               *field // the offer's other terms (offers_form.go)
 }
 
 // newEventForm opens the type list for app.
@@ -168,15 +169,8 @@ func (f *eventForm) choose(t timeline.EventType) {
 			fs.until = newField("Until", kindDays, "")
 			fs.until.required, fs.until.empty = true, "a number of days, or a date: fri, 2026-12-01"
 			in = fs.until
-		case timeline.FieldBase:
-			fs.base = amountField("Base")
-			in = fs.base
-		case timeline.FieldBonus:
-			fs.bonus = amountField("Bonus")
-			in = fs.bonus
-		case timeline.FieldEquity:
-			fs.equity = amountField("Equity")
-			in = fs.equity
+		case timeline.FieldBase, timeline.FieldBonus, timeline.FieldSignon, timeline.FieldEquity, timeline.FieldVesting:
+			in = fs.termField(fl)
 		case timeline.FieldCurrency:
 			fs.currency = newField("Currency", kindUpper, "")
 			fs.currency.empty = "e.g. USD, EUR, GBP"
@@ -192,13 +186,6 @@ func (f *eventForm) choose(t timeline.EventType) {
 	f.form.SetSize(f.width, f.height)
 	f.fields = fs
 	f.step = 1
-}
-
-// amountField is an optional amount.
-func amountField(label string) *field {
-	fl := newField(label, kindAmount, "")
-	fl.empty = "optional, e.g. 180000 or 180k"
-	return fl
 }
 
 // futureDate is a deadline-like date field: a weekday means the next one.
@@ -229,18 +216,7 @@ func (f *eventForm) submit() tea.Cmd {
 	if fs.until != nil {
 		e.Until = fm.date(fs.until)
 	}
-	if fs.base != nil {
-		e.Base = fm.amount(fs.base)
-	}
-	if fs.bonus != nil {
-		e.Bonus = fm.amount(fs.bonus)
-	}
-	if fs.equity != nil {
-		e.Equity = fm.amount(fs.equity)
-	}
-	if fs.currency != nil {
-		e.Currency = strings.ToUpper(fs.currency.value())
-	}
+	fs.readTerms(fm, &e)
 	if fm.failed() {
 		return nil
 	}

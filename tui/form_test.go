@@ -109,7 +109,7 @@ func TestEventFormShowsOnlyTheTypesFields(t *testing.T) {
 	for _, f := range topAs[*eventForm](t, m).form.fields {
 		names = append(names, f.label)
 	}
-	if got := strings.Join(names, ","); got != "Date,Deadline,Base,Bonus,Equity,Currency,Note" {
+	if got := strings.Join(names, ","); got != "Date,Deadline,Base,Bonus,Sign-on,Equity,Vesting yrs,Currency,Note" {
 		t.Errorf("offer fields: %s", got)
 	}
 	m, _ = press(t, m, "esc", "n", "enter") // back to the list, negotiate
@@ -117,7 +117,7 @@ func TestEventFormShowsOnlyTheTypesFields(t *testing.T) {
 	for _, f := range topAs[*eventForm](t, m).form.fields {
 		names = append(names, f.label)
 	}
-	if got := strings.Join(names, ","); got != "Date,Deadline,Note" {
+	if got := strings.Join(names, ","); got != "Date,Deadline,Base,Bonus,Sign-on,Equity,Vesting yrs,Currency,Note" {
 		t.Errorf("negotiate fields: %s", got)
 	}
 }
@@ -143,13 +143,13 @@ func TestEventFormValidatesInline(t *testing.T) {
 	m = typeText(t, m, "2026-11-20") // deadline before the offer
 	m, _ = press(t, m, "tab")
 	m = typeText(t, m, "180,000")
-	m, _ = press(t, m, "tab", "tab", "tab")
+	m, _ = press(t, m, "tab", "tab", "tab", "tab", "tab") // bonus, sign-on, equity, vesting, currency
 	m = typeText(t, m, "usd")
 	m, _ = press(t, m, "ctrl+s")
 	if !strings.Contains(topAs[*eventForm](t, m).form.err, "deadline 2026-11-20 is before the event's date") || len(fs.writes) != 0 {
 		t.Fatalf("Event.Validate's error should show: %q (writes %v)", topAs[*eventForm](t, m).form.err, fs.writes)
 	}
-	m, _ = press(t, m, "shift+tab", "shift+tab", "shift+tab", "shift+tab")
+	m, _ = press(t, m, "shift+tab", "shift+tab", "shift+tab", "shift+tab", "shift+tab", "shift+tab")
 	for range "2026-11-20" {
 		m, _ = press(t, m, "backspace")
 	}
@@ -168,7 +168,7 @@ func TestShortFormsScrollToTheFocusedField(t *testing.T) {
 	m := testModel(t, fixtureStore(), 60, 15)
 	m = selectCompany(t, m, "Acme Robotics")
 	m, _ = press(t, m, "l", "o", "enter")
-	for i := 0; i < 6; i++ {
+	for i := 0; i < 8; i++ {
 		m, _ = press(t, m, "tab")
 	}
 	if !strings.Contains(m.View(), "› Note") {

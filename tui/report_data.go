@@ -86,7 +86,7 @@ func EventTypesHelp() string {
 	for _, t := range timeline.EventTypes {
 		fields := ""
 		for _, f := range t.Fields() {
-			fields += " --" + string(f)
+			fields += " --" + f.Flag()
 		}
 		if fields != "" {
 			fields = "  [" + strings.TrimSpace(fields) + "]"

@@ -29,13 +29,21 @@ func (r Report) EventWords(e timeline.Event) string {
 		case timeline.FieldUntil:
 			fields = append(fields, "until "+r.longDate(e.Until))
 		case timeline.FieldCurrency:
-			if e.Base == 0 && e.Bonus == 0 && e.Equity == 0 {
+			if e.Base == 0 && e.Bonus == 0 && e.Equity == 0 && e.Signon == 0 {
 				fields = append(fields, "currency "+Sanitize(e.Currency))
 			}
 		case timeline.FieldBase:
 			fields = append(fields, "base "+Amount(e.Base, Sanitize(e.Currency)))
 		case timeline.FieldBonus:
-			fields = append(fields, "bonus "+Amount(e.Bonus, Sanitize(e.Currency)))
+			if e.BonusPercent != 0 {
+				fields = append(fields, "bonus "+TermValue(e, f))
+			} else {
+				fields = append(fields, "bonus "+Amount(e.Bonus, Sanitize(e.Currency)))
+			}
+		case timeline.FieldSignon:
+			fields = append(fields, "sign-on "+Amount(e.Signon, Sanitize(e.Currency)))
+		case timeline.FieldVesting:
+			fields = append(fields, "vesting over "+TermValue(e, f))
 		case timeline.FieldEquity:
 			fields = append(fields, "equity "+Amount(e.Equity, Sanitize(e.Currency)))
 		default:

@@ -11,8 +11,9 @@ import (
 
 // Show renders one application in full: its fields, stage and next action,
 // the windows with where today sits in each, the offer's terms, the advice
-// for its stage and its events.
-func (r Report) Show(d timeline.Derived, set timeline.Settings) string {
+// for its stage and its events. Notes are lines about the application's
+// situation that its own derivation does not know (an offer elsewhere).
+func (r Report) Show(d timeline.Derived, set timeline.Settings, notes ...string) string {
 	var b strings.Builder
 	a := d.App
 	r.line(&b, r.paint(r.Styles.Title, reportWho(a))+r.paint(r.Styles.Muted, fmt.Sprintf("  #%d", a.ID)))
@@ -46,6 +47,9 @@ func (r Report) Show(d timeline.Derived, set timeline.Settings) string {
 	case d.Stage == timeline.StageStarted:
 		field("started", r.Date(d.StartDate))
 	}
+	for _, n := range notes {
+		field("elsewhere", n)
+	}
 	if d.Snoozed(r.Today) {
 		field("snoozed", "until "+r.Date(d.SnoozedUntil)+" (hidden from the chase view until then)")
 	}
@@ -73,20 +77,12 @@ func (r Report) Show(d timeline.Derived, set timeline.Settings) string {
 			r.line(&b, fmt.Sprintf("  %-*s  %s%s  %s", nameW, w.Name, spans[i], pad, r.windowState(w)))
 		}
 	}
-	if o := d.Offer; o != nil {
+	if d.Offer != nil {
 		r.heading(&b, "offer")
-		var terms []string
-		for _, t := range []struct {
-			name string
-			n    int64
-		}{{"base", o.Base}, {"bonus", o.Bonus}, {"equity", o.Equity}} {
-			if t.n != 0 {
-				terms = append(terms, t.name+" "+Amount(t.n, o.Currency))
+		for _, l := range r.OfferLines(d) {
+			for _, w := range r.wrap(l, 2) {
+				r.line(&b, "  "+w)
 			}
-		}
-		terms = append(terms, "received "+r.Date(o.Date), "answer by "+r.Date(o.Deadline))
-		for _, l := range r.wrap(strings.Join(terms, " · "), 2) {
-			r.line(&b, "  "+l)
 		}
 	}
 	if adv := timeline.Advice(d, r.Today, set); len(adv) > 0 {
@@ -179,18 +175,10 @@ func reportFieldValue(e timeline.Event, f timeline.Field) string {
 		return e.Deadline.String()
 	case timeline.FieldUntil:
 		return e.Until.String()
-	case timeline.FieldBase:
-		return Amount(e.Base, "")
-	case timeline.FieldBonus:
-		return Amount(e.Bonus, "")
-	case timeline.FieldEquity:
-		return Amount(e.Equity, "")
-	case timeline.FieldCurrency:
-		return e.Currency
 	case timeline.FieldAt:
 		return e.At
 	}
-	return ""
+	return TermValue(e, f)
 }
 
 // Amount formats a sum of money with thousands separators and its currency
