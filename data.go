@@ -86,9 +86,10 @@ is given; the file is replaced whole, never left half-written.`,
 					case "xlsx":
 						info, err = st.ExportXLSX(w)
 					default:
-						var b bytes.Buffer
-						if info, err = st.ExportJSON(&b); err == nil {
-							_, err = w.Write(tui.EscapeJSON(b.Bytes()))
+						// Streamed: the document is never whole in memory.
+						ew := tui.NewJSONEscaper(w)
+						if info, err = st.ExportJSON(ew); err == nil {
+							err = ew.Flush()
 						}
 					}
 					return err

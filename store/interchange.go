@@ -186,25 +186,6 @@ func (s *Store) snapshot() (snapshot, error) {
 	return snap, nil
 }
 
-// ExportJSON writes every application (archived ones too) with every event,
-// and the settings, in the interchange format: applications by id, events in
-// timeline order, so the same database always gives the same bytes and
-// export → import into an empty database → export gives them again.
-func (s *Store) ExportJSON(w io.Writer) (ExportInfo, error) {
-	snap, err := s.snapshot()
-	if err != nil {
-		return ExportInfo{}, err
-	}
-	f := ixFile{Format: Format, Settings: ixSettings(snap.set), Applications: make([]ixApp, 0, len(snap.apps))}
-	for _, a := range snap.apps {
-		f.Applications = append(f.Applications, toIxApp(a, snap.events[a.ID]))
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false) // "R&D" stays readable
-	enc.SetIndent("", "  ")
-	return snap.info(), enc.Encode(f)
-}
-
 // ExportInfo counts what an export wrote.
 type ExportInfo struct {
 	Applications int
