@@ -248,10 +248,11 @@ func (d dashboard) cell(e *timeline.Entry, id colID) (string, *lipgloss.Style) {
 		s := st.Stage(e.Stage)
 		return e.Stage.Label(), &s
 	case colSince:
-		if e.LastInterview.IsZero() {
+		// Since the stage began (the interview, the offer, the rejection…).
+		if e.Since.IsZero() {
 			return "—", &st.Muted
 		}
-		return timeline.Ago(e.LastInterview, d.today), nil
+		return timeline.Ago(e.Since, d.today), nil
 	case colNext:
 		return nextLabel(e), nil
 	case colDue:
@@ -340,7 +341,7 @@ func (d dashboard) footerView() string {
 		text = "Starts on " + e.StartDate.Format(timeline.LayoutDayYear)
 	case !e.NextInterview.IsZero():
 		text = "Interview on " + e.NextInterview.Format(timeline.LayoutDay)
-	case e.LastInterview.IsZero() && e.Stage == timeline.StageScheduled:
+	case e.Stage == timeline.StageApplied:
 		text = "No interview logged yet: l logs one (a future date books it)."
 	default:
 		text = "Nothing to do: " + e.Stage.Label()
