@@ -94,6 +94,7 @@ type cli struct {
 	todayFlag string
 	today     timeline.Date // resolved before any command runs
 	fixed     bool          // today was given (--today or AFTERVIEW_TODAY), not read from the clock
+	theme     themeChoice   // the colour theme (theme.go)
 }
 
 // rootCmd builds the command tree.
@@ -211,6 +212,9 @@ func parseID(s, what string) (int64, error) {
 // resolveToday works out today from --today, else AFTERVIEW_TODAY, else the
 // clock (c.now).
 func (c *cli) resolveToday(cmd *cobra.Command, _ []string) error {
+	if err := c.resolveTheme(); err != nil {
+		return err
+	}
 	clock := timeline.DateOf(c.now())
 	s, src := c.todayFlag, "--today"
 	if !cmd.Flags().Changed("today") {
@@ -268,7 +272,7 @@ func (c *cli) openStore(cmd *cobra.Command) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(path, c.todayFunc())
+	return c.opened(store.Open(path, c.todayFunc()))
 }
 
 // noDBError says that the database file does not exist yet; commands that
@@ -290,7 +294,7 @@ func (c *cli) openExisting(cmd *cobra.Command) (*store.Store, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, &noDBError{path}
 	}
-	return store.Open(path, c.todayFunc())
+	return c.opened(store.Open(path, c.todayFunc()))
 }
 
 // isNoDB reports whether err says the database does not exist yet.
@@ -326,6 +330,8 @@ func (c *cli) report() tui.Report {
 	}
 	if plain {
 		r.SetColorProfile(termenv.Ascii)
+	} else {
+		c.theme.current().Apply(r)
 	}
 	return tui.Report{Styles: tui.NewStyles(r), Today: c.today, Width: width, Plain: plain}
 }
@@ -390,7 +396,7 @@ func (c *cli) runTUI(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	defer st.Close()
-	return startTUI(st, tui.Options{Today: c.todayFunc(), FixedToday: c.fixed})
+	return startTUI(st, tui.Options{Today: c.todayFunc(), FixedToday: c.fixed, Theme: c.theme.current()})
 }
 
 // Writing to stdout or to a file, for the commands that write data out.

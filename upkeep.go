@@ -24,10 +24,13 @@ print its value. With KEY VALUE, set it; every application is derived again. A v
 outside the setting's range is refused, naming the range. Flags go before KEY.
 
 Settings:
-` + tui.SettingsHelp(),
+` + tui.SettingsHelp() + `
+theme (auto, light or dark) picks the colours for a light or a dark terminal when the
+terminal cannot say (tmux often cannot); AFTERVIEW_THEME overrides it for one shell.`,
 		Example: `  afterview config
   afterview config reply_max_bd 10
-  afterview config holidays US`,
+  afterview config holidays US
+  afterview config theme light`,
 		Args: func(cmd *cobra.Command, a []string) error {
 			switch {
 			case len(a) > 2 && strings.HasPrefix(a[2], "-"):
@@ -38,6 +41,9 @@ Settings:
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, a []string) error {
+			if len(a) > 0 && a[0] == themeKey {
+				return c.configTheme(cmd, a[1:])
+			}
 			if len(a) > 0 {
 				if _, err := timeline.DefaultSettings().Get(a[0]); err != nil {
 					return err
@@ -85,7 +91,7 @@ Settings:
 				}
 				return c.print(v + "\n")
 			}
-			return c.print(c.report().Settings(set))
+			return c.print(c.report().Settings(set) + c.themeLine())
 		},
 	}
 	// Flags end where KEY begins, so that a VALUE such as -1 is a value for
@@ -208,7 +214,7 @@ archived (the worst case, for timing).`,
 			if noTUI {
 				return c.print(fmt.Sprintf("wrote %d sample applications to %s\n", apps, path))
 			}
-			return startTUI(st, tui.Options{Today: c.todayFunc(), FixedToday: c.fixed, Title: "demo"})
+			return startTUI(st, tui.Options{Today: c.todayFunc(), FixedToday: c.fixed, Title: "demo", Theme: c.theme.current()})
 		},
 	}
 	cmd.Flags().IntVar(&apps, "apps", 30, "how many sample applications")

@@ -18,6 +18,9 @@ type Options struct {
 	FixedToday bool
 	// Title is shown in the header after "afterview", e.g. "demo".
 	Title string
+	// Theme picks the colours for a light or a dark background; auto (or
+	// empty) asks the terminal.
+	Theme Theme
 }
 
 // Run shows the TUI on the terminal until the user quits, reading and
@@ -25,9 +28,9 @@ type Options struct {
 // terminal's, never a store error (those show in the status line).
 func Run(db Store, opts Options) error {
 	r := lipgloss.DefaultRenderer()
-	// Ask the terminal for its background before Bubble Tea owns the input,
-	// so the answer cannot be read as key presses.
-	r.HasDarkBackground()
+	// Set the background, or ask the terminal for it before Bubble Tea owns
+	// the input, so the answer cannot be read as key presses.
+	opts.Theme.Apply(r)
 	m := newModel(db, opts, r)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion())
 	_, err := p.Run()

@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/afterview/afterview/timeline"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
@@ -8,16 +11,67 @@ import (
 
 // The palette: every colour afterview uses, each adapting to light and dark
 // backgrounds. A colour means the same thing on every screen and in every report.
+// Every one is readable on the backgrounds of its theme (paletteBackgrounds):
+// a contrast ratio of at least 4.5:1, WCAG's level for text (a test checks).
 var (
-	colOverdue  = lipgloss.AdaptiveColor{Light: "#C0262D", Dark: "#FF5F6D"} // overdue, errors
-	colToday    = lipgloss.AdaptiveColor{Light: "#B35900", Dark: "#FFB454"} // due today
-	colUpcoming = lipgloss.AdaptiveColor{Light: "#1F6FB2", Dark: "#6CB6FF"} // coming up
-	colWaiting  = lipgloss.AdaptiveColor{Light: "#5E5E5E", Dark: "#A8A8A8"} // waiting on time
-	colGood     = lipgloss.AdaptiveColor{Light: "#17803D", Dark: "#5FD98B"} // offers, started
-	colClosed   = lipgloss.AdaptiveColor{Light: "#8A8A8A", Dark: "#6B6B6B"} // closed, muted text
+	colOverdue  = lipgloss.AdaptiveColor{Light: "#B3262D", Dark: "#FF6B78"} // overdue, errors
+	colToday    = lipgloss.AdaptiveColor{Light: "#9A4A00", Dark: "#FFB454"} // due today
+	colUpcoming = lipgloss.AdaptiveColor{Light: "#1A62A0", Dark: "#6CB6FF"} // coming up
+	colWaiting  = lipgloss.AdaptiveColor{Light: "#555555", Dark: "#B0B0B0"} // waiting on time
+	colGood     = lipgloss.AdaptiveColor{Light: "#136B33", Dark: "#5FD98B"} // offers, started
+	colClosed   = lipgloss.AdaptiveColor{Light: "#636363", Dark: "#959595"} // closed, muted text
 	colAccent   = lipgloss.AdaptiveColor{Light: "#6B3FD1", Dark: "#B49CFF"} // titles, focus
 	colText     = lipgloss.AdaptiveColor{Light: "#1A1A1A", Dark: "#EDEDED"}
 )
+
+// paletteBackgrounds are the terminal backgrounds the palette is made for:
+// white and the usual light schemes (Solarized Light's is the darkest), black
+// and the usual dark ones (Solarized Dark's is the lightest).
+var paletteBackgrounds = map[Theme][]string{
+	ThemeLight: {"#FFFFFF", "#F5F5F5", "#FDF6E3"},
+	ThemeDark:  {"#000000", "#1E1E1E", "#282828", "#002B36"},
+}
+
+// Theme says which of the palette's colours to use: those for a light or a
+// dark terminal background, or auto (ask the terminal, which tmux and
+// some terminals cannot answer; then lipgloss assumes dark).
+type Theme string
+
+// The themes, as AFTERVIEW_THEME and `afterview config theme` take them.
+const (
+	ThemeAuto  Theme = "auto"
+	ThemeLight Theme = "light"
+	ThemeDark  Theme = "dark"
+)
+
+// Themes lists the themes, for help and errors.
+var Themes = []Theme{ThemeAuto, ThemeLight, ThemeDark}
+
+// ParseTheme reads a theme: auto, light or dark ("" is auto).
+func ParseTheme(s string) (Theme, error) {
+	t := Theme(strings.ToLower(strings.TrimSpace(s)))
+	switch t {
+	case "":
+		return ThemeAuto, nil
+	case ThemeAuto, ThemeLight, ThemeDark:
+		return t, nil
+	}
+	return "", fmt.Errorf("%q is not a theme (themes: auto, light, dark)", Sanitize(s))
+}
+
+// Apply sets the renderer's idea of the background: light or dark as the
+// theme says, or, for auto, whatever the terminal answers. Call it before
+// building the Styles.
+func (t Theme) Apply(r *lipgloss.Renderer) {
+	switch t {
+	case ThemeLight:
+		r.SetHasDarkBackground(false)
+	case ThemeDark:
+		r.SetHasDarkBackground(true)
+	default:
+		r.HasDarkBackground() // ask now, before Bubble Tea owns the input
+	}
+}
 
 // Styles is afterview's one style sheet, built once per renderer; views only
 // call Render on its fields.
