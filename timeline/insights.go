@@ -163,168 +163,13 @@ type AppHistory struct {
 	Events []Event
 }
 
-// isWord reports whether an event of type t is word from the employer: news
-// or a decision (an answer to an offer implies the offer came).
-func isWord(t EventType) bool {
-	switch t {
-	case EventHeard, EventHold, EventOffer, EventRejected, EventAccepted, EventDeclined, EventChecks, EventCleared, EventStart:
-		return true
-	}
-	return false
-}
-
-// BusinessDaysTo returns the least n ≥ 0 such that to ≤ from + n business
-// days: how long, in the unit of the reply window, an answer on day to took
-// after day from (0 when to ≤ from).
-func (s Settings) BusinessDaysTo(from, to Date) int {
-	n := 0
-	for from < to {
-		from = s.NextBusinessDay(from)
-		n++
-	}
-	return n
-}
-
-// ResponseOf returns a process's response on today from its events (in any
-// order), and false when the application is not a process (no interview on
-// or before today) or is in no class (withdrawn before any word, or its next
-// round already booked).
-func ResponseOf(events []Event, s Settings, today Date) (Response, bool) {
-	evs := SortEvents(events)
-	return responseOf(evs, s, today)
-}
-
-// responseOf is ResponseOf on sorted events.
-func responseOf(evs []Event, s Settings, today Date) (Response, bool) {
-	var r Response
-	booked := false
-	for i := range evs {
-		switch e := &evs[i]; {
-		case e.Type == EventInterview && e.Date <= today:
-			r.Interview = e.Date
-		case e.Type == EventInterview:
-			booked = true
-		}
-	}
-	if r.Interview.IsZero() {
-		return r, false
-	}
-	for i := range evs {
-		e := &evs[i]
-		if e.Date < r.Interview || e.Date > today {
-			continue
-		}
-		if e.Type == EventWithdrawn {
-			return r, false // withdrawn before any word
-		}
-		if isWord(e.Type) {
-			r.Word = e.Date
-			r.BD = s.BusinessDaysTo(r.Interview, e.Date)
-			r.Class = classOf(r.Interview, e.Date, s)
-			return r, true
-		}
-	}
-	if booked {
-		return r, false
-	}
-	r.Class = WithinNone
-	return r, true
-}
-
-// classOf returns the window word on day w fell in, for an interview on i.
-func classOf(i, w Date, s Settings) ResponseClass {
-	switch {
-	case w <= i.AddDays(s.DebriefDays):
-		return WithinDebrief
-	case w <= i.AddDays(s.DecisionDays):
-		return WithinDecision
-	case w <= s.AddBusinessDays(i, s.ReplyMaxBD):
-		return WithinReply
-	}
-	return WithinLate
-}
-
-// PromisesOf returns every promise among an application's events (in any
-// order) made on or before today, with what became of each on today.
-func PromisesOf(events []Event, s Settings, today Date) []Promise {
-	return promisesOf(SortEvents(events), s, today)
-}
-
-func promisesOf(evs []Event, s Settings, today Date) []Promise {
-	var out []Promise
-	for i := range evs {
-		e := &evs[i]
-		if e.Type != EventHeard || e.By.IsZero() || e.Date > today {
-			continue
-		}
-		p := Promise{Made: e.Date, By: e.By, State: PromiseOpen}
-		for j := i + 1; j < len(evs); j++ {
-			if w := &evs[j]; isWord(w.Type) && w.Date <= today {
-				p.Word = w.Date
-				break
-			}
-		}
-		switch {
-		case p.Word.IsZero():
-		case p.Word <= p.By:
-			p.State = PromiseKept
-		default:
-			p.State = PromiseLate
-			p.LateBD = s.BusinessDaysTo(p.By, p.Word)
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-// Median returns the median of ascending values: the lower middle one of an
-// even count. It is 0 for none.
-func Median(sorted []int) int {
-	if len(sorted) == 0 {
-		return 0
-	}
-	return sorted[(len(sorted)-1)/2]
-}
-
-// Percentile80 returns the nearest-rank 80th percentile of ascending values:
-// the ⌈0.8·n⌉-th smallest. It is 0 for none.
-func Percentile80(sorted []int) int {
-	n := len(sorted)
-	if n == 0 {
-		return 0
-	}
-	rank := (8*n + 9) / 10 // ⌈0.8·n⌉ in integers
-	return sorted[rank-1]
-}
-
-// firstDate returns the date of the earliest event (zero for none).
-func firstDate(evs []Event) Date {
-	var d Date
-	for i := range evs {
-		if d.IsZero() || evs[i].Date < d {
-			d = evs[i].Date
-		}
-	}
-	return d
-}
-
-// companyKey groups companies by name, ignoring case and surrounding spaces.
-func companyKey(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
-
 // ComputeInsights works out the insights of a search on today from every
 // application's history. With since set, only applications whose first
 // event is on or after since count (an application with no events has no
 // start and is left out).
 func ComputeInsights(hist []AppHistory, s Settings, today, since Date) Insights {
-	in := Insights{Today: today, Since: since, Settings: s, Within: map[ResponseClass]int{}}
-	type acc struct {
-		CompanyInsight
-		key string // companyKey(Company)
-		bds []int
-	}
-	byCompany := map[string]*acc{}
-	var order []*acc
-	var answered []Response // the processes with a response
+	a := insightsAcc{Insights: Insights{Today: today, Since: since, Settings: s, Within: map[ResponseClass]int{}},
+		byCompany: map[string]*companyAcc{}}
 	for _, h := range hist {
 		evs := h.Events
 		if !sortedEvents(evs) {
@@ -333,87 +178,124 @@ func ComputeInsights(hist []AppHistory, s Settings, today, since Date) Insights 
 		if !since.IsZero() && (len(evs) == 0 || firstDate(evs) < since) {
 			continue
 		}
-		f := &in.Funnel
-		f.Applications++
-		var interviewed, offered, accepted bool
-		for i := range evs {
-			e := &evs[i]
-			if e.Date > today {
-				continue
-			}
-			switch e.Type {
-			case EventInterview:
-				interviewed = true
-			case EventOffer, EventDeclined:
-				offered = true
-			case EventAccepted, EventChecks, EventCleared, EventStart:
-				offered, accepted = true, true
-			}
-		}
-		f.Interviewed += b2i(interviewed)
-		f.Offers += b2i(offered)
-		f.Accepted += b2i(accepted)
-		switch Derive(h.App, evs, s, today).Stage {
-		case StageRejected:
-			f.Rejected++
-		case StageGhosted:
-			f.Ghosted++
-		case StageDeclined:
-			f.Declined++
-		case StageWithdrawn:
-			f.Withdrawn++
-		}
+		a.add(h.App, evs)
+	}
+	return a.finish()
+}
 
-		key := companyKey(h.App.Company)
-		c := byCompany[key]
-		if c == nil {
-			c = &acc{CompanyInsight: CompanyInsight{Company: strings.TrimSpace(h.App.Company)}, key: key}
-			byCompany[key] = c
-			order = append(order, c)
+// insightsAcc gathers the insights one application at a time.
+type insightsAcc struct {
+	Insights
+	byCompany map[string]*companyAcc
+	companies []*companyAcc // in order of first sight
+	answered  []Response    // the processes with a response
+}
+
+// companyAcc gathers one company's figures.
+type companyAcc struct {
+	CompanyInsight
+	key string // companyKey(Company)
+	bds []int  // its response times
+}
+
+// add counts one application, its events in timeline order.
+func (a *insightsAcc) add(app Application, evs []Event) {
+	s, today := a.Settings, a.Today
+	a.countFunnel(app, evs)
+	c := a.company(app.Company)
+	c.Processes++
+	if r, ok := responseOf(evs, s, today); ok {
+		a.Within[r.Class]++
+		if r.Class != WithinNone {
+			a.Responses = append(a.Responses, r.BD)
+			a.answered = append(a.answered, r)
+			c.bds = append(c.bds, r.BD)
 		}
-		c.Processes++
-		if r, ok := responseOf(evs, s, today); ok {
-			in.Within[r.Class]++
-			if r.Class != WithinNone {
-				in.Responses = append(in.Responses, r.BD)
-				answered = append(answered, r)
-				c.bds = append(c.bds, r.BD)
-			}
-		}
-		for _, p := range promisesOf(evs, s, today) {
-			c.Promises++
-			switch p.State {
-			case PromiseKept:
-				in.Promises.Kept++
-				c.PromisesKept++
-			case PromiseLate:
-				in.Promises.Late++
-				in.Promises.LateBD = append(in.Promises.LateBD, p.LateBD)
-			default:
-				in.Promises.Open++
-				if today > p.By {
-					in.Promises.OpenPastDue++
-				}
+	}
+	for _, p := range promisesOf(evs, s, today) {
+		c.Promises++
+		switch p.State {
+		case PromiseKept:
+			a.Promises.Kept++
+			c.PromisesKept++
+		case PromiseLate:
+			a.Promises.Late++
+			a.Promises.LateBD = append(a.Promises.LateBD, p.LateBD)
+		default:
+			a.Promises.Open++
+			if today > p.By {
+				a.Promises.OpenPastDue++
 			}
 		}
 	}
+}
+
+// countFunnel counts how far an application got (ever interviewed, offered,
+// accepted, by its events up to today) and the stage it ended in, if any.
+func (a *insightsAcc) countFunnel(app Application, evs []Event) {
+	f := &a.Funnel
+	f.Applications++
+	var interviewed, offered, accepted bool
+	for i := range evs {
+		switch e := &evs[i]; {
+		case e.Date > a.Today:
+		case e.Type == EventInterview:
+			interviewed = true
+		case e.Type == EventOffer, e.Type == EventDeclined:
+			offered = true
+		case e.Type == EventAccepted, e.Type == EventChecks, e.Type == EventCleared, e.Type == EventStart:
+			offered, accepted = true, true
+		}
+	}
+	f.Interviewed += b2i(interviewed)
+	f.Offers += b2i(offered)
+	f.Accepted += b2i(accepted)
+	switch Derive(app, evs, a.Settings, a.Today).Stage {
+	case StageRejected:
+		f.Rejected++
+	case StageGhosted:
+		f.Ghosted++
+	case StageDeclined:
+		f.Declined++
+	case StageWithdrawn:
+		f.Withdrawn++
+	}
+}
+
+// company returns the figures of the company named name, ignoring case and
+// surrounding spaces.
+func (a *insightsAcc) company(name string) *companyAcc {
+	key := companyKey(name)
+	c := a.byCompany[key]
+	if c == nil {
+		c = &companyAcc{CompanyInsight: CompanyInsight{Company: strings.TrimSpace(name)}, key: key}
+		a.byCompany[key] = c
+		a.companies = append(a.companies, c)
+	}
+	return c
+}
+
+// finish sorts what was gathered and works out the medians, the histogram,
+// the companies' order and the suggestion.
+func (a *insightsAcc) finish() Insights {
+	in := a.Insights
 	slices.Sort(in.Responses)
 	slices.Sort(in.Promises.LateBD)
 	in.Median, in.P80 = Median(in.Responses), Percentile80(in.Responses)
-	in.Histogram = histogram(answered, in.Responses, s)
-	slices.SortFunc(order, func(a, b *acc) int { // keys are unique: a total order
-		if c := cmp.Compare(b.Processes, a.Processes); c != 0 {
+	in.Histogram = histogram(a.answered, in.Responses, in.Settings)
+	slices.SortFunc(a.companies, func(x, y *companyAcc) int { // keys are unique: a total order
+		if c := cmp.Compare(y.Processes, x.Processes); c != 0 {
 			return c
 		}
-		return strings.Compare(a.key, b.key)
+		return strings.Compare(x.key, y.key)
 	})
-	in.Companies = make([]CompanyInsight, 0, len(order))
-	for _, c := range order {
+	in.Companies = make([]CompanyInsight, 0, len(a.companies))
+	for _, c := range a.companies {
 		slices.Sort(c.bds)
 		c.Responses, c.MedianBD = len(c.bds), Median(c.bds)
 		in.Companies = append(in.Companies, c.CompanyInsight)
 	}
-	in.Suggestion = suggest(in.Responses, s)
+	in.Suggestion = suggest(in.Responses, in.Settings)
 	return in
 }
 
