@@ -133,12 +133,16 @@ func boolInt(b bool) int {
 func (s *Store) UpdateApplication(id int64, ch AppChanges) error {
 	var sets []string
 	var args []any
+	var bad error
 	add := func(col string, v *string) {
 		if v != nil {
 			sets = append(sets, col+" = ?")
 			val := *v
 			if col != "notes" {
 				val = strings.TrimSpace(val)
+			}
+			if err := timeline.CheckText(col, val); err != nil && bad == nil {
+				bad = err // the same limits as a new application's
 			}
 			args = append(args, val)
 		}
@@ -152,6 +156,9 @@ func (s *Store) UpdateApplication(id int64, ch AppChanges) error {
 	add("contact", ch.Contact)
 	add("url", ch.URL)
 	add("notes", ch.Notes)
+	if bad != nil {
+		return bad
+	}
 	return s.tx(func(tx *sql.Tx) error {
 		if err := mustExist(tx, id); err != nil {
 			return err

@@ -176,6 +176,9 @@ func (e Event) Validate() error {
 	if e.Date.IsZero() {
 		return fmt.Errorf("%s: the event has no date", e.Type)
 	}
+	if err := CheckText("note", e.Note); err != nil {
+		return err
+	}
 	for _, f := range AllFields {
 		if e.Has(f) {
 			if err := e.Type.CheckField(f); err != nil {
@@ -312,5 +315,5 @@ func (a Application) Validate() error {
 	if strings.TrimSpace(a.Company) == "" {
 		return fmt.Errorf("the company name is empty (give --company)")
 	}
-	return nil
+	return a.checkText()
 }

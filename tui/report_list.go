@@ -114,11 +114,20 @@ func (t reportTable) widths(short bool) []int {
 			if short && c.short != "" {
 				text = c.short
 			}
-			widths[i] = max(widths[i], ansi.StringWidth(text))
+			w := ansi.StringWidth(text)
+			if i < len(t.head)-1 { // the last column pads nothing
+				w = min(w, reportMaxCell)
+			}
+			widths[i] = max(widths[i], w)
 		}
 	}
 	return widths
 }
+
+// reportMaxCell caps the width of every column but the last, also with no
+// terminal width: one huge name is cut with "…" instead of padding every row
+// to its width.
+const reportMaxCell = 60
 
 // fit shrinks widths, level by level and widest column first, until a row
 // fits in width cells; it reports whether it does.
