@@ -242,7 +242,7 @@ func TestE2ETUIInTmux(t *testing.T) {
 	p.text("-8d")
 	p.waitText("Wed 18 Nov 2026 (8 days ago)")
 	p.keys("C-s")
-	row := regexp.MustCompile(`(?m)^› Kojo Labs +SRE k8s queues +reply +8d `)
+	row := regexp.MustCompile(`(?m)^› Kojo Labs +SRE k8s queues +reply +today `)
 	p.waitFor("the new row in stage reply", func(s string) bool { return row.MatchString(s) && strings.Contains(s, "[Active 1]") }, e2eStep)
 
 	// Log an offer: the type list, then its fields.
@@ -262,7 +262,7 @@ func TestE2ETUIInTmux(t *testing.T) {
 	p.waitFor("185k typed", func(s string) bool { return strings.HasSuffix(focusedLine(s), "185k") }, e2eStep)
 	p.keys("C-s")
 	// The dashboard follows the application to the Offers tab.
-	offer := regexp.MustCompile(`(?m)^› Kojo Labs +SRE k8s queues +offer +8d .*answer offer +tomorrow`)
+	offer := regexp.MustCompile(`(?m)^› Kojo Labs +SRE k8s queues +offer +today .*answer offer +tomorrow`)
 	p.waitFor("the row in stage offer on the Offers tab", func(s string) bool { return offer.MatchString(s) && strings.Contains(s, "[Offers 1]") }, e2eStep)
 
 	// The detail.

@@ -116,8 +116,13 @@ func (d *dashboard) reindex() {
 }
 
 // setChase keeps the chase view's items, and their entries' indexes, in
-// its order.
+// its order within each section, the sections in the chase report's order
+// (an open reapply window, however old its day, comes after what is coming
+// up, as `afterview chase` prints it).
 func (d *dashboard) setChase(items []timeline.ChaseItem) {
+	slices.SortStableFunc(items, func(a, b timeline.ChaseItem) int {
+		return cmp.Compare(slices.Index(timeline.Sections, a.Section), slices.Index(timeline.Sections, b.Section))
+	})
 	d.items = items
 	d.chase = d.chase[:0]
 	for _, it := range items {

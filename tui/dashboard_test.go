@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -276,5 +277,32 @@ func TestAStaleLoadIsIgnored(t *testing.T) {
 	m, _ = send(t, m, loadedMsg{seq: 4})
 	if len(m.dash.entries) == 0 {
 		t.Error("an older load replaced a newer one")
+	}
+}
+
+func TestSinceCountsFromTheStagesStart(t *testing.T) {
+	// Seen: SINCE counted from the last interview even for an offer or a
+	// rejection.
+	m := testModel(t, fixtureStore(), 100, 30)
+	for _, c := range []struct {
+		tb             tab
+		company, since string
+	}{
+		{tabOffers, "Initech", "3d"},       // the offer of Mon 23 Nov, not the interview of 12 Nov (14d)
+		{tabClosed, "Hooli", "8w"},         // the rejection of 1 Oct, not the interview of 20 Sep (9w)
+		{tabActive, "Acme Robotics", "6d"}, // follow up since Fri 20 Nov, the day after the reply window closed
+	} {
+		m = setTab(t, m, c.tb)
+		m = selectCompany(t, m, c.company)
+		line := ""
+		for _, l := range strings.Split(m.View(), "\n") {
+			if strings.HasPrefix(l, "› "+c.company) {
+				line = l
+			}
+		}
+		// Cells: company, role, stage, since, window…
+		if cells := regexp.MustCompile(`\s{2,}`).Split(line, -1); len(cells) < 4 || cells[3] != c.since {
+			t.Errorf("%s: SINCE should be %s: %q", c.company, c.since, line)
+		}
 	}
 }

@@ -179,7 +179,7 @@ func TestShortFormsScrollToTheFocusedField(t *testing.T) {
 
 func TestAddFormLogsTheDayYouApplied(t *testing.T) {
 	// As `afterview add --company Initech --applied yesterday`: no role
-	// needed.
+	// needed, and the application waits in the Applied tab.
 	fs := newFakeStore()
 	m := testModel(t, fs, 100, 30)
 	m, _ = press(t, m, "a")
@@ -194,8 +194,8 @@ func TestAddFormLogsTheDayYouApplied(t *testing.T) {
 	if len(evs) != 1 || evs[0].Type != timeline.EventApplied || evs[0].Date != testToday.AddDays(-1) {
 		t.Fatalf("logged %+v, want applied on Wed 25 Nov", evs)
 	}
-	if e, _ := m.dash.Selected(); e.App.Company != "Initech" {
-		t.Errorf("the cursor is on %q, want Initech", e.App.Company)
+	if e, _ := m.dash.Selected(); m.dash.tab != tabApplied || e.App.Company != "Initech" {
+		t.Errorf("the dashboard is on %s at %q, want Applied at Initech", tabNames[m.dash.tab], e.App.Company)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/afterview/afterview/timeline"
+	"github.com/charmbracelet/lipgloss"
 )
 
 // bookedStore holds one application with an interview booked on Sat 28
@@ -40,5 +41,42 @@ func TestChasedRefusesABookedInterview(t *testing.T) {
 	m, _ = press(t, m, "c")
 	if len(fs.writes) != 0 || !strings.Contains(m.status, "attended, not chased") {
 		t.Errorf("c on a booked interview wrote %v, status %q", fs.writes, m.status)
+	}
+}
+
+func TestChaseTabListsInterviewsAndOpenReapplyWindowsAsAfterviewChase(t *testing.T) {
+	fs := newFakeStore()
+	// Rejected on 20 May: the reapply window opened on 20 Nov (6 months)
+	// and is open until 20 May 2027.
+	fs.add(timeline.Application{Company: "Hooli", Role: "ML"}, tev(timeline.EventInterview, "2026-05-10", ""), tev(timeline.EventRejected, "2026-05-20", ""))
+	// An interview booked for Sat 28 Nov.
+	fs.add(timeline.Application{Company: "Kojo Labs", Role: "SRE"}, tev(timeline.EventInterview, "2026-11-28", ""))
+	// A follow-up due Thu 19 Nov, before the reapply window's day.
+	fs.add(timeline.Application{Company: "Acme", Role: "SDE"}, tev(timeline.EventInterview, "2026-11-09", ""))
+	m := testModel(t, fs, 100, 30)
+	m = setTab(t, m, tabChase)
+	v := m.View()
+	for _, want := range []string{"Coming up (1)", "interview 28 Nov", "in 2d", "Open (1)", "Hooli", "reapply"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the Chase tab lacks %q:\n%s", want, v)
+		}
+	}
+	if o, c, u := strings.Index(v, "Overdue (1)"), strings.Index(v, "Coming up (1)"), strings.Index(v, "Open (1)"); !(o >= 0 && o < c && c < u) {
+		t.Errorf("the open section comes last, as in afterview chase:\n%s", v)
+	}
+	if strings.Count(v, "overdue") != 1 {
+		t.Errorf("an open reapply window is never overdue:\n%s", v)
+	}
+	// The same items, in the same sections, as afterview chase prints.
+	entries, _ := fs.Entries(false)
+	report := Report{Styles: NewStyles(lipgloss.DefaultRenderer()), Today: testToday, Plain: true}
+	out := report.Chase(timeline.Chase(entries, testToday, fs.set.LookaheadDays))
+	for _, want := range []string{"Coming up (1)", "Open (1)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("afterview chase lacks %q:\n%s", want, out)
+		}
+	}
+	if h := m.headerView(); !strings.Contains(h, "1 due · 1 waiting") {
+		t.Errorf("header %q: Acme is due; the booked interview is waiting", h)
 	}
 }
