@@ -73,7 +73,7 @@ within --days, if given): fast enough for a shell prompt.`,
 				}
 			}
 			if st != nil {
-				if items, days, err = st.Chase(days); err != nil {
+				if items, err = st.Chase(days); err != nil {
 					return err
 				}
 			}

@@ -2,8 +2,6 @@ package store
 
 import (
 	"errors"
-
-	"github.com/afterview/afterview/timeline"
 )
 
 // ErrNotFound is wrapped by every error about an id that does not exist.
@@ -24,12 +22,4 @@ type AppChanges struct {
 // Empty reports whether c changes nothing.
 func (c AppChanges) Empty() bool {
 	return c.Company == nil && c.Role == nil && c.Recruiter == nil && c.Contact == nil && c.URL == nil && c.Notes == nil
-}
-
-// Stats counts what the chase view does not list, for its "nothing to chase"
-// line: applications with a next action due after a date, and the earliest
-// such due date.
-type Stats struct {
-	Later   int           // applications (not archived, not snoozed) with a next action due after the date
-	NextDue timeline.Date // the earliest of those due dates; zero when none
 }

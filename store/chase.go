@@ -3,14 +3,13 @@ package store
 import "github.com/afterview/afterview/timeline"
 
 // Chase returns the chase view on today (as the store's clock gives it),
-// looking days ahead; a negative days means the lookahead_days setting. It
-// returns the lookahead it used, which ChaseStats takes for the line printed
-// when nothing is due. Only the applications due by the lookahead are read.
-func (s *Store) Chase(days int) ([]timeline.ChaseItem, int, error) {
+// looking days ahead; a negative days means the lookahead_days setting. Only
+// the applications due by the lookahead are read.
+func (s *Store) Chase(days int) ([]timeline.ChaseItem, error) {
 	if days < 0 {
 		set, err := s.Settings()
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		days = set.LookaheadDays
 	}
@@ -20,7 +19,7 @@ func (s *Store) Chase(days int) ([]timeline.ChaseItem, int, error) {
 		entries, err = s.WithExpedite(entries)
 	}
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	return timeline.Chase(entries, today, days), days, nil
+	return timeline.Chase(entries, today, days), nil
 }

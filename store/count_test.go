@@ -114,7 +114,7 @@ func TestChaseCountEqualsTheReport(t *testing.T) {
 						t.Errorf("%d days on, lookahead %d: count %d, report %d", shift, days, got, want)
 					}
 					// And the report the CLI prints, from the kept summaries.
-					items, _, err := s.Chase(days)
+					items, err := s.Chase(days)
 					if err != nil {
 						t.Fatal(err)
 					}

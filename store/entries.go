@@ -197,18 +197,6 @@ func quoteList(words []string) string {
 	return strings.Join(parts, ",")
 }
 
-// ChaseStats counts the applications (not archived, not snoozed on today)
-// whose next action is due after the given date, and finds the earliest such
-// due date.
-func (s *Store) ChaseStats(after timeline.Date) (Stats, error) {
-	var st Stats
-	today := int64(s.today())
-	err := s.db.QueryRow(`SELECT count(*), min(next_due) FROM applications
-		WHERE archived = 0 AND next_due > ? AND (snoozed_until IS NULL OR snoozed_until <= ?)`,
-		int64(after), today).Scan(&st.Later, nullDate{&st.NextDue})
-	return st, err
-}
-
 // Check compares every kept summary with a fresh derivation on today and
 // returns one line per difference (none when all agree).
 func (s *Store) Check() ([]string, error) {
