@@ -14,7 +14,7 @@ import (
 
 // Widths of the comparison table, in cells.
 const (
-	offerLabelWidth = 10 // "first year"
+	offerLabelWidth = 11 // "no currency"
 	offerColWidth   = 20 // "Fri 11 Dec 2027" and "27,000 (15%) *" fit
 	offerGap        = 2
 	offerBestMark   = "*" // beside the best value of a row (also without colour)

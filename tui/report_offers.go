@@ -15,8 +15,8 @@ func (r Report) Offers(groups []timeline.OfferGroup) string {
 		fmt.Fprintf(&b, "No offers to compare: none open, and none accepted or declined in the last %d days.\n", timeline.OfferRecentDays)
 		return b.String()
 	}
-	r.line(&b, fmt.Sprintf("Offers on %s · yearly = base + bonus + equity/yr · first year adds the sign-on · best marked %s",
-		r.Date(r.Today), offerBestMark))
+	r.line(&b, fmt.Sprintf("Offers on %s · the best value in each row is marked %s", r.Date(r.Today), offerBestMark))
+	r.line(&b, r.paint(r.Styles.Muted, "yearly = base + bonus + equity/yr · first year adds the sign-on"))
 	for _, g := range groups {
 		labels := offerLabels(g.Currency)
 		cols := offerCells(g, r)
