@@ -203,15 +203,14 @@ func (w *draftWriter) application() Message {
 // and said to have passed only once it has.
 func (w *draftWriter) statusCheck() Message {
 	first := fmt.Sprintf("I hope you are well. I interviewed for %s at %s%s and wanted to ask whether there is any update on my application.", w.role, w.company, w.interview)
-	switch by := promisedBy(w.d.Events, w.today); {
+	switch by := promisedBy(w.d.Events, w.d.LastInterview, w.today); {
 	case !by.IsZero() && by < w.today:
 		first += fmt.Sprintf(" You mentioned I might hear by %s.", longDate(by))
 	case !by.IsZero():
 		first += fmt.Sprintf(" I know you mentioned I might hear by %s; I just wanted to check that nothing more is needed from me.", longDate(by))
-	default:
-		if f := lastOf(w.d.Events, timeline.EventFollowup, w.today); !f.IsZero() && f >= w.d.LastInterview {
-			first += fmt.Sprintf(" I am following up on my note of %s.", longDate(f))
-		}
+	}
+	if f := lastOf(w.d.Events, timeline.EventFollowup, w.today); !f.IsZero() && f >= w.d.LastInterview {
+		first += fmt.Sprintf(" I am following up on my note of %s.", longDate(f))
 	}
 	w.para = []string{first, "I remain very interested in the role and am happy to provide anything else you need."}
 	return Message{Title: "status check", Subject: fmt.Sprintf("Following up: %s at %s", trimThe(w.role), w.company)}
@@ -281,17 +280,14 @@ func lastOf(events []timeline.Event, t timeline.EventType, today timeline.Date) 
 	return last
 }
 
-// promisedBy returns the date the latest news promised a decision by, when
-// that news is the latest contact.
-func promisedBy(events []timeline.Event, today timeline.Date) timeline.Date {
+// promisedBy returns the latest date news since the last interview promised
+// a decision by (a standing promise, as timeline's waiting rule counts it),
+// or the zero Date.
+func promisedBy(events []timeline.Event, lastInterview, today timeline.Date) timeline.Date {
 	var by timeline.Date
 	for _, e := range events {
-		switch {
-		case e.Date > today:
-		case e.Type == timeline.EventHeard:
-			by = e.By
-		case e.Type == timeline.EventFollowup, e.Type == timeline.EventInterview:
-			by = 0
+		if e.Type == timeline.EventHeard && e.Date >= lastInterview && e.Date <= today {
+			by = max(by, e.By)
 		}
 	}
 	return by

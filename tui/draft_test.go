@@ -215,3 +215,16 @@ func TestDraftSituations(t *testing.T) {
 		t.Errorf("offer on its deadline:\n%s", open.Body)
 	}
 }
+
+// A promise still standing after a follow-up is quoted (not said to have
+// passed), and so is the follow-up.
+func TestDraftStandingPromiseAfterAFollowUp(t *testing.T) {
+	app := timeline.Application{Company: "Globex", Recruiter: "Søren Kjær"}
+	heard := tev(timeline.EventHeard, "2026-11-05", "")
+	heard.By = timeline.MustDate("2026-11-25")
+	msg := draftOn(app, timeline.DefaultSettings(), "2026-11-23", tev(timeline.EventInterview, "2026-11-02", ""), heard, tev(timeline.EventFollowup, "2026-11-09", ""))
+	if !strings.Contains(msg.Body, "I know you mentioned I might hear by Wednesday 25 November; I just wanted to check") ||
+		!strings.Contains(msg.Body, "I am following up on my note of Monday 9 November.") {
+		t.Errorf("draft:\n%s", msg.Body)
+	}
+}
