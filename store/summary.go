@@ -199,9 +199,11 @@ func loadEvents(q querier, ids []int64) (map[int64][]timeline.Event, error) {
 }
 
 // rederive derives the given applications (all when ids is nil) afresh and
-// saves their summaries; it returns the fresh entries.
+// saves the summaries that changed (a row whose kept summary is already the
+// fresh one is not written again: changing a setting rewrites only what it
+// moves); it returns the fresh entries. The UPDATE is prepared once.
 func rederive(tx querier, set timeline.Settings, today timeline.Date, ids []int64) ([]timeline.Entry, error) {
-	apps, err := loadApps(tx, ids)
+	apps, kept, err := loadKept(tx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -209,15 +211,62 @@ func rederive(tx querier, set timeline.Settings, today timeline.Date, ids []int6
 	if err != nil {
 		return nil, err
 	}
+	save := func(args ...any) error { _, err := tx.Exec(saveSummarySQL, args...); return err }
+	if p, ok := tx.(preparer); ok {
+		stmt, err := p.Prepare(saveSummarySQL)
+		if err != nil {
+			return nil, err
+		}
+		defer stmt.Close()
+		save = func(args ...any) error { _, err := stmt.Exec(args...); return err }
+	}
 	out := make([]timeline.Entry, 0, len(apps))
-	for id, app := range apps {
-		d := timeline.Derive(app, events[id], set, today)
-		if _, err := tx.Exec(saveSummarySQL, append(summaryArgs(d.Summary), id)...); err != nil {
-			return nil, fmt.Errorf("save the derived state of application %d: %w", id, err)
+	for i, app := range apps {
+		d := timeline.Derive(app, events[app.ID], set, today)
+		if args := summaryArgs(d.Summary); args[0] != kept[i] {
+			if err := save(append(args, app.ID)...); err != nil {
+				return nil, fmt.Errorf("save the derived state of application %d: %w", app.ID, err)
+			}
 		}
 		out = append(out, d.Entry)
 	}
 	return out, nil
+}
+
+// preparer is a querier that can prepare a statement to run many times: a
+// write transaction (readOnly, which writes nothing, is left out).
+type preparer interface {
+	Prepare(query string) (*sql.Stmt, error)
+}
+
+// loadKept reads the applications with the given ids (all when ids is nil)
+// in id order, with the packed summary each row keeps.
+func loadKept(q querier, ids []int64) ([]timeline.Application, []string, error) {
+	query := "SELECT " + entryColumns + " FROM applications"
+	if ids != nil {
+		query += " WHERE id IN (" + idList(ids) + ")"
+	}
+	rows, err := q.Query(query + " ORDER BY id")
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var apps []timeline.Application
+	var kept []string
+	for rows.Next() {
+		// Not scanEntry: the kept summary is only compared, never unpacked
+		// (a damaged one is simply written afresh).
+		var a timeline.Application
+		var archived int64
+		var packed string
+		if err := rows.Scan(&a.ID, &a.Company, &a.Role, &a.Recruiter, &a.Contact, &a.URL, &a.Notes, &archived, &packed); err != nil {
+			return nil, nil, err
+		}
+		a.Archived = archived != 0
+		apps = append(apps, a)
+		kept = append(kept, packed)
+	}
+	return apps, kept, rows.Err()
 }
 
 // refresh re-derives the given applications inside tx, with the settings
