@@ -28,9 +28,25 @@ func loadCmd(db Store, seq int) tea.Cmd {
 		if msg.settings, msg.err = db.Settings(); msg.err != nil {
 			return msg
 		}
-		msg.entries, msg.err = db.Entries(true)
+		if msg.entries, msg.err = db.Entries(true); msg.err != nil {
+			return msg
+		}
+		msg.expedite, msg.err = expedites(db)
 		return msg
 	}
+}
+
+// expedites reads the expedite items standing in for applications' own
+// next actions in the chase view, by application id.
+func expedites(db Store) (map[int64]timeline.Action, error) {
+	es, err := db.WithExpedite(nil)
+	out := make(map[int64]timeline.Action, len(es))
+	for _, e := range es {
+		if e.Next != nil {
+			out[e.App.ID] = *e.Next
+		}
+	}
+	return out, err
 }
 
 // entryCmd re-reads one application's entry after the user's write to it;
@@ -39,9 +55,14 @@ func entryCmd(db Store, id int64, added bool) tea.Cmd {
 	return func() tea.Msg {
 		e, err := db.Entry(id)
 		if errors.Is(err, store.ErrNotFound) {
-			return entryMsg{id: id, gone: true}
+			exp, err := expedites(db)
+			return entryMsg{id: id, gone: true, expedite: exp, err: err}
 		}
-		return entryMsg{id: id, entry: e, added: added, err: err}
+		if err != nil {
+			return entryMsg{id: id, err: err}
+		}
+		exp, err := expedites(db)
+		return entryMsg{id: id, entry: e, added: added, expedite: exp, err: err}
 	}
 }
 

@@ -53,17 +53,18 @@ type dashboard struct {
 
 	today     timeline.Date
 	lookahead int
-	entries   []timeline.Entry     // by id, as the store returns them
-	byID      map[int64]int        // id -> index in entries
-	haystack  []string             // per entry: lower-case company, role, recruiter (built on the first filter)
-	names     []string             // per entry: lower-case company, for sorting
-	sortKeys  []sortKey            // per entry: its key in the current sort
-	chase     []int                // the chase view, in timeline.Chase's order
-	items     []timeline.ChaseItem // the chase view's items, parallel to chase
-	sorted    []int                // every entry in the sort order
-	rows      []int                // the rows shown: the tab's entries matching the filter
-	heads     []sectionHead        // the Chase tab's section headings, drawn between rows
-	totals    Counts               // the tabs' and the header's counts, before the filter
+	entries   []timeline.Entry          // by id, as the store returns them
+	byID      map[int64]int             // id -> index in entries
+	haystack  []string                  // per entry: lower-case company, role, recruiter (built on the first filter)
+	names     []string                  // per entry: lower-case company, for sorting
+	sortKeys  []sortKey                 // per entry: its key in the current sort
+	chase     []int                     // the chase view, in timeline.Chase's order
+	items     []timeline.ChaseItem      // the chase view's items, parallel to chase
+	expedite  map[int64]timeline.Action // expedite items standing in for applications' own in the chase view
+	sorted    []int                     // every entry in the sort order
+	rows      []int                     // the rows shown: the tab's entries matching the filter
+	heads     []sectionHead             // the Chase tab's section headings, drawn between rows
+	totals    Counts                    // the tabs' and the header's counts, before the filter
 	loaded    bool
 	loadErr   error // the first load failed: say so instead of "Loading…"
 
@@ -193,9 +194,14 @@ func (d *dashboard) scrollToCursor() {
 }
 
 // Selected returns the entry under the cursor.
+// On the Chase tab its next action is the chase item's (an expedite item
+// stands in for the application's own).
 func (d dashboard) Selected() (timeline.Entry, bool) {
 	if len(d.rows) == 0 {
 		return timeline.Entry{}, false
+	}
+	if d.tab == tabChase {
+		return d.chaseEntry(d.rows[d.cursor]), true
 	}
 	return d.entries[d.rows[d.cursor]], true
 }
@@ -216,6 +222,7 @@ func (d *dashboard) Update(msg tea.Msg) (screen, tea.Cmd) {
 			d.loadErr = msg.err
 			return d, nil
 		}
+		d.expedite = msg.expedite
 		d.setData(msg.entries, d.c.today, d.c.settings.LookaheadDays)
 	case entryMsg:
 		return d, d.onEntry(msg)
@@ -294,12 +301,17 @@ func (d *dashboard) onEntry(msg entryMsg) tea.Cmd {
 	case msg.err != nil:
 		return statusErr("Could not read the change back: " + msg.err.Error())
 	case msg.gone:
+		d.expedite = msg.expedite
 		d.remove(msg.id)
 	case msg.added:
-		d.patch(msg.entry)
+		prev := d.expedite
+		d.expedite = msg.expedite
+		d.patch(msg.entry, prev)
 		d.focus(msg.id)
 	default:
-		d.patch(msg.entry)
+		prev := d.expedite
+		d.expedite = msg.expedite
+		d.patch(msg.entry, prev)
 		t, moved, hidden := d.follow(msg.id)
 		name := Sanitize(msg.entry.App.Company)
 		switch {

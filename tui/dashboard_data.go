@@ -55,7 +55,10 @@ func (d *dashboard) setData(entries []timeline.Entry, today timeline.Date, looka
 }
 
 // patch replaces (or adds) one application's entry after a write to it.
-func (d *dashboard) patch(e timeline.Entry) {
+// prev is the expedite items before the write (d.expedite holds them after
+// it): the applications that gained or lost one may enter or leave the
+// chase view too.
+func (d *dashboard) patch(e timeline.Entry, prev map[int64]timeline.Action) {
 	i, ok := d.byID[e.App.ID]
 	if ok {
 		d.entries[i] = e
@@ -80,14 +83,28 @@ func (d *dashboard) patch(e timeline.Entry) {
 	d.sortKeys[i] = d.keyOf(i)
 	pos, _ := slices.BinarySearchFunc(d.sorted, d.sortKeys[i], func(j int, k sortKey) int { return cmpKeys(d.sortKeys[j], k) })
 	d.sorted = slices.Insert(d.sorted, pos, i)
-	// Only the items already in the chase view and this one can be in it now.
+	// Only the items already in the chase view, this one and those whose
+	// expedite item started or ended can be in it now.
+	seen := make(map[int]bool, len(d.chase)+1)
 	subset := make([]timeline.Entry, 0, len(d.chase)+1)
-	for _, j := range d.chase {
-		if j != i {
-			subset = append(subset, d.entries[j])
+	add := func(j int) {
+		if !seen[j] {
+			seen[j] = true
+			subset = append(subset, d.chaseEntry(j))
 		}
 	}
-	d.setChase(timeline.Chase(append(subset, e), d.today, d.lookahead))
+	add(i)
+	for _, j := range d.chase {
+		add(j)
+	}
+	for _, m := range []map[int64]timeline.Action{prev, d.expedite} {
+		for id := range m {
+			if j, ok := d.byID[id]; ok {
+				add(j)
+			}
+		}
+	}
+	d.setChase(timeline.Chase(subset, d.today, d.lookahead))
 	d.count()
 	d.refilter()
 }
@@ -108,9 +125,26 @@ func (d *dashboard) remove(id int64) {
 	d.reindex()
 }
 
+// chaseEntry is entry i as the chase view sees it: with its expedite item,
+// when it has one, in place of its own next action.
+func (d *dashboard) chaseEntry(i int) timeline.Entry {
+	e := d.entries[i]
+	if a, ok := d.expedite[e.App.ID]; ok {
+		e.Next = &a
+	}
+	return e
+}
+
 // reindex recomputes the chase view, the counts and the sort from entries.
 func (d *dashboard) reindex() {
-	d.setChase(timeline.Chase(d.entries, d.today, d.lookahead))
+	entries := d.entries
+	if len(d.expedite) > 0 {
+		entries = make([]timeline.Entry, len(d.entries))
+		for i := range d.entries {
+			entries[i] = d.chaseEntry(i)
+		}
+	}
+	d.setChase(timeline.Chase(entries, d.today, d.lookahead))
 	d.count()
 	d.resort()
 }

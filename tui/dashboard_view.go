@@ -124,7 +124,12 @@ func (d dashboard) View() string {
 		if r, k := d.atLine(l); k >= 0 {
 			b.WriteString(d.headView(d.heads[k]))
 		} else {
-			b.WriteString(d.rowView(&d.entries[d.rows[r]], r == d.cursor))
+			e := &d.entries[d.rows[r]]
+			if d.tab == tabChase {
+				ce := d.chaseEntry(d.rows[r])
+				e = &ce
+			}
+			b.WriteString(d.rowView(e, r == d.cursor))
 		}
 		drawn++
 	}

@@ -34,6 +34,9 @@ type fakeStore struct {
 	writes   []string // one line per write, for assertions
 	changes  []store.AppChanges
 
+	// expedites turns on the expedite rule in WithExpedite.
+	expedites bool
+
 	// cached, when set, is returned by Entries instead of deriving (bench).
 	cached []timeline.Entry
 }
@@ -350,4 +353,48 @@ func (f *fakeStore) SameAs(app timeline.Application, evs []timeline.Event) (int6
 		}
 	}
 	return 0, nil
+}
+
+// WithExpedite applies the expedite rule as the store does, from a fresh
+// derivation of every application, when the test asks for it (expedites):
+// the other tests keep the fixture's chase view to the applications' own
+// actions.
+func (f *fakeStore) WithExpedite(entries []timeline.Entry) ([]timeline.Entry, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.cached != nil || !f.expedites {
+		return entries, nil
+	}
+	var all []timeline.Entry
+	last := map[int64]timeline.Date{}
+	for _, id := range f.ids() {
+		if f.apps[id].Archived {
+			continue
+		}
+		all = append(all, f.derive(id).Entry)
+		var d timeline.Date
+		for _, e := range f.events[id] {
+			if (e.Type == timeline.EventFollowup || e.Type == timeline.EventHeard) && e.Date > d {
+				d = e.Date
+			}
+		}
+		last[id] = d
+	}
+	exp := timeline.ApplyExpedite(all, last, timeline.OpenOffers(all, f.today), f.today)
+	out := append([]timeline.Entry(nil), entries...)
+	at := map[int64]int{}
+	for i, e := range out {
+		at[e.App.ID] = i
+	}
+	for k := range exp {
+		if exp[k].Next == all[k].Next {
+			continue
+		}
+		if i, ok := at[exp[k].App.ID]; ok {
+			out[i] = exp[k]
+		} else {
+			out = append(out, exp[k])
+		}
+	}
+	return out, nil
 }

@@ -80,3 +80,46 @@ func TestChaseTabListsInterviewsAndOpenReapplyWindowsAsAfterviewChase(t *testing
 		t.Errorf("header %q: Acme is due; the booked interview is waiting", h)
 	}
 }
+
+func TestChaseTabListsExpediteItemsAsAfterviewChase(t *testing.T) {
+	// Initech's offer (deadline Mon 30 Nov) is open: each process still
+	// deciding that was not told since it arrived gets an expedite item in
+	// place of its own, as afterview chase lists them.
+	fs := fixtureStore()
+	fs.expedites = true
+	m := testModel(t, fs, 100, 40)
+	entries, _ := fs.Entries(false)
+	withExp, _ := fs.WithExpedite(entries)
+	want := timeline.Chase(withExp, testToday, fs.set.LookaheadDays)
+	if n := tabLine(t, m, "Chase"); n != len(want) {
+		t.Errorf("Chase %d, afterview chase lists %d", n, len(want))
+	}
+	m = setTab(t, m, tabChase)
+	m = selectCompany(t, m, "Acme Robotics")
+	e, _ := m.dash.Selected()
+	if e.Next == nil || e.Next.Kind != timeline.ActExpedite {
+		t.Fatalf("Acme's chase item is %+v, want expedite", e.Next)
+	}
+	if v := m.View(); !strings.Contains(v, "You have an offer elsewhere") {
+		t.Errorf("the footer should say why to expedite:\n%s", v)
+	}
+	// Its own next action is unchanged elsewhere.
+	m = setTab(t, m, tabActive)
+	m = selectCompany(t, m, "Acme Robotics")
+	if e, _ := m.dash.Selected(); e.Next == nil || e.Next.Kind != timeline.ActFollowup {
+		t.Errorf("on Active, Acme's next action is %+v, want its own follow-up", e.Next)
+	}
+	// Chasing it (a follow-up logged today) ends the expedite item.
+	m = setTab(t, m, tabChase)
+	m = selectCompany(t, m, "Acme Robotics")
+	before := tabLine(t, m, "Chase")
+	m, _ = press(t, m, "c")
+	if n := tabLine(t, m, "Chase"); n != before-1 {
+		t.Errorf("after c, Chase %d, want %d", n, before-1)
+	}
+	entries, _ = fs.Entries(false)
+	withExp, _ = fs.WithExpedite(entries)
+	if n, want := tabLine(t, m, "Chase"), len(timeline.Chase(withExp, testToday, fs.set.LookaheadDays)); n != want {
+		t.Errorf("after c, Chase %d, afterview chase %d", n, want)
+	}
+}

@@ -20,6 +20,7 @@ import (
 type loadedMsg struct {
 	seq      int
 	entries  []timeline.Entry
+	expedite map[int64]timeline.Action // the chase view's expedite items, by application
 	settings timeline.Settings
 	version  int64
 	err      error
@@ -35,7 +36,10 @@ type entryMsg struct {
 	entry timeline.Entry
 	gone  bool // the application no longer exists
 	added bool // it was just added: clear a filter that would hide it
-	err   error
+	// expedite is every expedite item afresh: a write to one application
+	// (an offer, a follow-up) starts or ends others'.
+	expedite map[int64]timeline.Action
+	err      error
 }
 
 // pollMsg is the once-a-second check for changes made by another process and

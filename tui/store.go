@@ -19,6 +19,10 @@ type Store interface {
 	// SameAs returns the id of the application already here that app with
 	// its first events would repeat; 0 when none.
 	SameAs(app timeline.Application, events []timeline.Event) (int64, error)
+	// WithExpedite returns entries with the chase view's expedite items
+	// applied, and the applications that get one and are not among entries
+	// appended (so WithExpedite(nil) is every application that gets one).
+	WithExpedite(entries []timeline.Entry) ([]timeline.Entry, error)
 	// AddApplication adds an application with its first events.
 	AddApplication(app timeline.Application, events ...timeline.Event) (int64, error)
 	// UpdateApplication writes only the fields ch names.
