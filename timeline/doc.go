@@ -33,8 +33,9 @@
 //
 //	stage       when                                                   next action (kind, due)
 //	applied     no interview, past or booked                           none, or with applied_followup_bd > 0: followup,
-//	                                                                   first business day after (the latest of applied,
-//	                                                                   heard, followup) + applied_followup_bd bd
+//	                                                                   first business day after A + applied_followup_bd
+//	                                                                   bd (A: the applied date); after news or a
+//	                                                                   follow-up since, after its E as for waiting
 //	scheduled   an interview is booked after today and no decision     interview, on the booked day
 //	            is under way (also after an earlier round, or after
 //	            a closed stage: a re-application)
@@ -68,8 +69,10 @@
 // date + chase_again_bd bd), but never before a date promised (heard --by)
 // since I. Their last word is I or the latest heard since. Any word from them,
 // a new interview (booked or held) or a decision brings a ghosted application
-// back. A snooze hides the chase items while today < its end; an archived
-// application is never chased.
+// back. The clock stages end by the reply window's end whatever the settings
+// say: once it has closed without word, it is time to follow up. A snooze
+// hides the chase items while today < its end; an archived application is
+// never chased.
 //
 // # The chase view
 //
