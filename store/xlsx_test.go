@@ -244,7 +244,7 @@ func TestExportXLSXLayout(t *testing.T) {
 	}
 	// Dates are date cells: a number formatted as a date.
 	raw, _ := f.GetCellValue("Applications", "F10", excelize.Options{RawCellValue: true}) // row 10: application 9
-	if raw != "46360" { // 2026-12-04 as Excel counts days
+	if raw != "46360" {                                                                   // 2026-12-04 as Excel counts days
 		t.Errorf("the due date's cell holds %q, want the serial number 46360", raw)
 	}
 	for _, sheet := range []string{"Applications", "Events"} {
