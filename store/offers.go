@@ -158,50 +158,50 @@ func (s *Store) OfferElsewhere(e timeline.Entry) (o timeline.OpenOffer, pending,
 
 // Offers returns the offers to compare on today: every open one, and those
 // accepted or declined within timeline.OfferRecentDays, of applications not
-// archived, each with its terms as they stand. Only those applications'
-// events are read.
+// archived, each with its terms as they stand. It reads the kept summaries of
+// those applications and only their offer, negotiate, accepted and declined
+// events, through indexes.
 func (s *Store) Offers() ([]timeline.OfferColumn, error) {
 	today := s.today()
 	since := today.AddDays(-timeline.OfferRecentDays)
-	rows, err := s.db.Query(`SELECT id FROM applications INDEXED BY applications_stage WHERE archived = 0 AND stage = 'offer'
+	entries, err := s.queryEntries("SELECT "+entryColumns+` FROM applications WHERE archived = 0 AND id IN (
+		SELECT id FROM applications INDEXED BY applications_stage WHERE archived = 0 AND stage = 'offer'
 		UNION SELECT application_id FROM events INDEXED BY events_type_date
 			WHERE type IN ('accepted', 'declined') AND date >= ?1 AND date <= ?2
-		UNION `+strings.ReplaceAll(staleIDs, "?2", "?3"), since.String(), today.String(), int64(today))
-	if err != nil {
+		UNION `+strings.ReplaceAll(staleIDs, "?2", "?3")+`) ORDER BY id`, since.String(), today.String(), int64(today))
+	if err != nil || len(entries) == 0 {
 		return nil, err
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(ids) == 0 {
-		return nil, err
+	ids := make([]int64, len(entries))
+	for i, e := range entries {
+		ids[i] = e.App.ID
 	}
 	set, err := s.Settings()
 	if err != nil {
 		return nil, err
 	}
-	apps, err := loadApps(s.db, ids)
+	rows, err := s.db.Query("SELECT application_id, " + eventColumns + ` FROM events
+		WHERE application_id IN (` + idList(ids) + `) AND type IN ('offer', 'negotiate', 'accepted', 'declined')
+		ORDER BY application_id, date, id`)
 	if err != nil {
 		return nil, err
 	}
-	events, err := loadEvents(s.db, ids)
-	if err != nil {
+	defer rows.Close()
+	events := map[int64][]timeline.Event{}
+	for rows.Next() {
+		var appID int64
+		e, err := scanEvent(rows, &appID)
+		if err != nil {
+			return nil, err
+		}
+		events[appID] = append(events[appID], e)
+	}
+	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	var out []timeline.OfferColumn
-	for _, id := range ids {
-		app, ok := apps[id]
-		if !ok {
-			continue
-		}
-		if c, ok := timeline.OfferOf(timeline.Derive(app, events[id], set, today), today); ok {
+	for _, e := range entries {
+		if c, ok := timeline.OfferFrom(e, events[e.App.ID], set, today); ok {
 			out = append(out, c)
 		}
 	}

@@ -67,6 +67,25 @@ func OfferOf(d Derived, today Date) (OfferColumn, bool) {
 	return c, true
 }
 
+// OfferFrom is OfferOf for the store's cheap read: an application's kept
+// summary and only its offer, negotiate, accepted and declined events, not
+// a whole derivation. The terms are those of the last offer since the
+// latest interview (as Derive takes them).
+func OfferFrom(e Entry, events []Event, s Settings, today Date) (OfferColumn, bool) {
+	d := Derived{Entry: e, Events: SortEvents(events)}
+	var since []Event
+	for _, ev := range d.Events {
+		if ev.Date >= e.LastInterview && ev.Date <= today {
+			since = append(since, ev)
+		}
+	}
+	switch e.Stage {
+	case StageOffer, StageChecks, StageOnboarding, StageStarted, StageDeclined:
+		d.Offer = latestOffer(since, s)
+	}
+	return OfferOf(d, today)
+}
+
 // OfferRow is a row of the comparison table.
 type OfferRow int
 

@@ -20,6 +20,8 @@ func TestOfferOfStates(t *testing.T) {
 	}{
 		{"open", "2026-08-12", []Event{iv, offer}, OfferOpen, "", true},
 		{"open past its deadline (unanswered)", "2026-08-20", []Event{iv, offer}, OfferOpen, "", true},
+		{"open, negotiated", "2026-08-14", []Event{iv, offer, ev(EventNegotiate, "2026-08-12", deadline("2026-08-21"), terms(110000, 0, 1000, 0, 0, 0, ""))}, OfferOpen, "", true},
+		{"accepted after negotiating", "2026-08-20", []Event{iv, offer, ev(EventNegotiate, "2026-08-12", terms(110000, 0, 0, 5000, 0, 0, "")), ev(EventAccepted, "2026-08-15")}, OfferAccepted, "2026-08-15", true},
 		{"accepted, checks under way", "2026-08-20", []Event{iv, offer, ev(EventAccepted, "2026-08-15")}, OfferAccepted, "2026-08-15", true},
 		{"accepted 90 days ago: still listed", "2026-11-13", []Event{iv, offer, ev(EventAccepted, "2026-08-15"), ev(EventStart, "2026-09-01")}, OfferAccepted, "2026-08-15", true},
 		{"accepted 91 days ago: no longer", "2026-11-14", []Event{iv, offer, ev(EventAccepted, "2026-08-15"), ev(EventStart, "2026-09-01")}, OfferAccepted, "2026-08-15", false},
@@ -32,6 +34,19 @@ func TestOfferOfStates(t *testing.T) {
 			col, ok := OfferOf(derived(1, "Acme", c.today, c.events...), D(c.today))
 			if ok != c.listed {
 				t.Fatalf("listed = %v, want %v", ok, c.listed)
+			}
+			// The store's cheap read, from the summary and the offer's
+			// events alone, agrees with the whole derivation.
+			d := derived(1, "Acme", c.today, c.events...)
+			var offerEvents []Event
+			for _, e := range d.Events {
+				switch e.Type {
+				case EventOffer, EventNegotiate, EventAccepted, EventDeclined:
+					offerEvents = append(offerEvents, e)
+				}
+			}
+			if from, ok2 := OfferFrom(d.Entry, offerEvents, DefaultSettings(), D(c.today)); ok2 != ok || from != col {
+				t.Errorf("OfferFrom = %+v, %v; OfferOf = %+v, %v", from, ok2, col, ok)
 			}
 			if c.state != "" && (col.State != c.state || col.Answered != D(c.answered)) {
 				t.Errorf("state = %s answered %s, want %s answered %s", col.State, col.Answered, c.state, c.answered)
