@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -42,6 +43,15 @@ type Store struct {
 	dv    *sql.Conn // a connection of its own, so PRAGMA data_version sees others' commits
 	path  string
 	today func() timeline.Date
+
+	// DataVersion's bookkeeping (dvMu guards it and the use of dv): the raw
+	// PRAGMA data_version last seen, and the count of foreign changes
+	// DataVersion returns. The store's own commits are seen and set aside,
+	// so that a program polling for others' changes (the TUI) does not take
+	// its own writes for theirs and reload everything after every save.
+	dvMu      sync.Mutex
+	dvSeen    int64
+	dvForeign int64
 }
 
 // DefaultPath returns the database file used when neither --db nor
@@ -70,6 +80,9 @@ func Open(path string, today func() timeline.Date) (*Store, error) {
 		return nil, err
 	}
 	s.dv, err = db.Conn(context.Background())
+	if err == nil {
+		s.dvSeen, err = s.rawDataVersionLocked()
+	}
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -339,16 +352,56 @@ func (s *Store) tx(f func(tx *sql.Tx) error) error {
 	if err != nil {
 		return s.busy(err)
 	}
+	// The write lock is held from here (BEGIN IMMEDIATE): no other process
+	// commits until this transaction ends, so a change of data_version seen
+	// now is theirs, and the change seen after the commit is ours.
+	s.dvMu.Lock()
+	defer s.dvMu.Unlock()
+	s.seeForeignLocked()
 	if err := f(tx); err != nil {
 		tx.Rollback()
 		return s.busy(err)
 	}
-	return s.busy(tx.Commit())
+	if err := tx.Commit(); err != nil {
+		return s.busy(err)
+	}
+	if v, err := s.rawDataVersionLocked(); err == nil {
+		s.dvSeen = v // our own commit: not a foreign change
+	}
+	return nil
 }
 
 // DataVersion returns a number that changes whenever another connection or
-// process commits a change to the database (PRAGMA data_version).
+// process commits a change to the database, and not when this store does.
 func (s *Store) DataVersion() (int64, error) {
+	s.dvMu.Lock()
+	defer s.dvMu.Unlock()
+	if err := s.seeForeignLocked(); err != nil {
+		return 0, err
+	}
+	return s.dvForeign, nil
+}
+
+// seeForeignLocked counts a change of PRAGMA data_version since the last look
+// as a foreign one. dvMu is held.
+func (s *Store) seeForeignLocked() error {
+	v, err := s.rawDataVersionLocked()
+	if err != nil || s.dv == nil {
+		return err
+	}
+	if v != s.dvSeen {
+		s.dvSeen = v
+		s.dvForeign++
+	}
+	return nil
+}
+
+// rawDataVersionLocked reads PRAGMA data_version on the store's own
+// connection (0 before Open has made it). dvMu is held.
+func (s *Store) rawDataVersionLocked() (int64, error) {
+	if s.dv == nil {
+		return 0, nil
+	}
 	var v int64
 	err := s.dv.QueryRowContext(context.Background(), "PRAGMA data_version").Scan(&v)
 	return v, err
