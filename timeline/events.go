@@ -179,28 +179,11 @@ func (e Event) Validate() error {
 	if err := CheckText("note", e.Note); err != nil {
 		return err
 	}
-	for _, f := range AllFields {
-		if e.Has(f) {
-			if err := e.Type.CheckField(f); err != nil {
-				return err
-			}
-		}
+	if err := e.validateFields(); err != nil {
+		return err
 	}
 	if err := e.validateDates(); err != nil {
 		return err
-	}
-	if e.At != "" {
-		if err := validClock(e.At); err != nil {
-			return err
-		}
-	}
-	for _, d := range []struct {
-		field string
-		d     Date
-	}{{"the date", e.Date}, {"--by", e.By}, {"--deadline", e.Deadline}, {"--until", e.Until}} {
-		if err := checkEventDate(d.field, d.d); err != nil {
-			return err
-		}
 	}
 	if e.Base < 0 || e.Bonus < 0 || e.Equity < 0 || e.Signon < 0 {
 		return fmt.Errorf("an offer's amounts cannot be negative")
@@ -211,8 +194,24 @@ func (e Event) Validate() error {
 	return validateCurrency(e.Currency)
 }
 
-// validateDates checks that a snooze has its end and that no extra date runs
-// before the event's own.
+// validateFields checks that e has only the extra fields its type takes, and
+// a time of day in HH:MM when it has one.
+func (e Event) validateFields() error {
+	for _, f := range AllFields {
+		if e.Has(f) {
+			if err := e.Type.CheckField(f); err != nil {
+				return err
+			}
+		}
+	}
+	if e.At != "" {
+		return validClock(e.At)
+	}
+	return nil
+}
+
+// validateDates checks that a snooze has its end, that no extra date runs
+// before the event's own, and that every date is one afterview can hold.
 func (e Event) validateDates() error {
 	switch {
 	case e.Type == EventSnooze && e.Until.IsZero():
@@ -223,6 +222,14 @@ func (e Event) validateDates() error {
 		return fmt.Errorf("--by %s is before the event's date %s", e.By, e.Date)
 	case !e.Deadline.IsZero() && e.Deadline < e.Date:
 		return fmt.Errorf("--deadline %s is before the event's date %s", e.Deadline, e.Date)
+	}
+	for _, d := range []struct {
+		field string
+		d     Date
+	}{{"the date", e.Date}, {"--by", e.By}, {"--deadline", e.Deadline}, {"--until", e.Until}} {
+		if err := checkEventDate(d.field, d.d); err != nil {
+			return err
+		}
 	}
 	return nil
 }
