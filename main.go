@@ -136,14 +136,10 @@ that date), NO_COLOR (plain output).`,
 	}{
 		{"apps", "Applications:", []*cobra.Command{c.addCmd(), c.logCmd(), c.unlogCmd(), c.editCmd(), c.archiveCmd(true), c.archiveCmd(false), c.deleteCmd()}},
 		{"reports", "Reports:", []*cobra.Command{c.chaseCmd(), c.listCmd(), c.showCmd(), c.eventsCmd(), c.offersCmd(), c.statsCmd(), c.activityCmd()}},
-		// Data in and out (issue 6): import, export, ics and backup go here,
-		// using c.openStore / c.openExisting, c.parseDate and c.report().
 		{"data", "Data in and out:", []*cobra.Command{c.importCmd(), c.exportCmd(), c.icsCmd(), c.backupCmd()}},
 		{"upkeep", "Settings and upkeep:", []*cobra.Command{c.configCmd(), c.doctorCmd(), c.versionCmd(), c.demoCmd(), c.manCmd()}},
 	} {
-		if len(g.cmds) > 0 {
-			root.AddGroup(&cobra.Group{ID: g.id, Title: g.title})
-		}
+		root.AddGroup(&cobra.Group{ID: g.id, Title: g.title})
 		for _, cmd := range g.cmds {
 			cmd.GroupID = g.id
 			root.AddCommand(cmd)
