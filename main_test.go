@@ -523,6 +523,11 @@ func TestCLIRangesAreWordedOneWay(t *testing.T) {
 	if got := strings.TrimSpace(s.ok("config", "reply_max_bd").stdout); got != "9" {
 		t.Errorf("reply_max_bd is %s after the refusals, want 9", got)
 	}
+	// Flags are not read after KEY, but --help still is.
+	if r := s.ok("config", "reply_max_bd", "--help"); !strings.Contains(r.stdout, "\nSettings:\n") {
+		t.Errorf("config KEY --help printed %q", r.stdout)
+	}
+	s.fail("config", "reply_max_bd", "8", "--db", filepath.Join(s.dir, "other.db"))
 }
 
 // Seen: list and show printed "scheduled —" with no date for a booked

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/afterview/afterview/store"
@@ -33,6 +34,8 @@ terminal cannot say (tmux often cannot); AFTERVIEW_THEME overrides it for one sh
   afterview config theme light`,
 		Args: func(cmd *cobra.Command, a []string) error {
 			switch {
+			case slices.Contains(a, "--help") || slices.Contains(a, "-h"):
+				return nil // RunE prints the help
 			case len(a) > 2 && strings.HasPrefix(a[2], "-"):
 				return fmt.Errorf("%s after KEY VALUE is read as a value: give flags before KEY (afterview config --db FILE KEY VALUE)", a[2])
 			case len(a) > 2:
@@ -41,6 +44,9 @@ terminal cannot say (tmux often cannot); AFTERVIEW_THEME overrides it for one sh
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, a []string) error {
+			if slices.Contains(a, "--help") || slices.Contains(a, "-h") {
+				return cmd.Help() // after KEY, where flags are not read
+			}
 			if len(a) > 0 && a[0] == themeKey {
 				return c.configTheme(cmd, a[1:])
 			}
