@@ -7,11 +7,14 @@
 // The UI is a Bubble Tea program made of screens on a stack. A screen
 // (screen.go) is a pointer type with Update (returning itself and a
 // command), View, SetSize and its own key help (help.KeyMap, built from the
-// one keymap in keys.go). The dashboard (dashboard*.go) is always at the
-// bottom; above it come the detail view (detail.go, with the drawn timeline
+// one keymap in keys.go). The dashboard (dashboard*.go: tabs Chase,
+// Applied, Active, Offers, Closed, counted with the header by CountEntries
+// in counts.go, the one definition the command line's summary lines use
+// too) is always at the bottom; above it come the detail view (detail.go, with the drawn timeline
 // in timelinebar.go), the forms (appform.go, eventform.go, snooze.go, on the
-// shared form.go), confirmations (confirm.go) and the follow-up draft
-// (draftpane.go, written by the pure Draft in draft.go).
+// shared form.go), confirmations (confirm.go), the follow-up draft
+// (draftpane.go, written by the pure Draft in draft.go) and the Insights
+// screen (insights.go).
 //
 // The root model (model.go) only routes. It alone reads the terminal's size
 // and hands each screen the body's (SetSize). It sends keys and the mouse to
