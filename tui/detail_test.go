@@ -182,3 +182,18 @@ func TestNarrowFullHelpWrapsInsteadOfDropping(t *testing.T) {
 	}
 	checkSize(t, m)
 }
+
+// An interview logged with its time of day shows the time in the history.
+func TestDetailShowsAnInterviewsTime(t *testing.T) {
+	fs := fixtureStore()
+	id := fs.idOf("Acme Robotics")
+	if _, err := fs.LogEvent(id, timeline.Event{Type: timeline.EventInterview, Date: timeline.MustDate("2026-12-03"), At: "14:30", Note: "final round"}); err != nil {
+		t.Fatal(err)
+	}
+	m := testModel(t, fs, 100, 60)
+	m, _ = send(t, m, nil)
+	m, _ = send(t, m, openMsg{newDetail(m.c, timeline.Entry{App: timeline.Application{ID: id}})})
+	if v := m.View(); !strings.Contains(v, "Thu 3 Dec 2026   interview at 14:30 · planned") {
+		t.Errorf("the detail's history lacks the interview's time:\n%s", v)
+	}
+}
