@@ -57,7 +57,7 @@ func (s *session) seedHistory() {
 	s.ok("log", "12", "note", "--date", "2026-10-20", "--note", "line one\nline two \x1b[31mred\x1b[0m")
 }
 
-// statsJSON is `stats --json` as DOMAIN.md shapes it.
+// statsJSON is the documented shape of `stats --json`.
 type statsJSON struct {
 	Funnel     map[string]int  `json:"funnel"`
 	ResponseBD map[string]*int `json:"response_bd"`

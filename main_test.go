@@ -202,7 +202,7 @@ func TestCLIJSON(t *testing.T) {
 	s.ok("chase", "--json")
 	s.golden()
 
-	// The chase JSON has exactly DOMAIN.md's keys.
+	// The chase JSON has exactly the documented keys (README, "chase --json").
 	var c struct {
 		Today string
 		Items []map[string]any

@@ -29,7 +29,7 @@ func ev(t timeline.EventType, d timeline.Date, note string) timeline.Event {
 	return timeline.Event{Type: t, Date: d, Note: note}
 }
 
-// demoScenarios cover every stage of DOMAIN.md, in that order.
+// demoScenarios cover every stage (timeline.Stages), in that order.
 var demoScenarios = []demoScenario{
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // scheduled
 		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-12), "recruiter screen"), ev(timeline.EventInterview, t.AddDays(2+r.Intn(5)), "onsite loop")}

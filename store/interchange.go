@@ -205,7 +205,7 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 
 // ReadJSON reads an export. Nothing is written: pass the Batch to Import.
 // A file of another format or a later version, a field this version does not
-// know, a bad date or an event that breaks DOMAIN.md's rules is an error
+// know, a bad date or an event that breaks the timeline's rules is an error
 // that says where (application 3 (Acme), event 2: …).
 func ReadJSON(r io.Reader) (*Batch, error) {
 	data, err := io.ReadAll(r)
@@ -304,7 +304,7 @@ func (x ixSettings) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON implements json.Unmarshaler: settings the object leaves out
-// keep DOMAIN.md's defaults; an unknown key is an error naming it.
+// keep the default settings; an unknown key is an error naming it.
 func (x *ixSettings) UnmarshalJSON(data []byte) error {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(data, &m); err != nil {

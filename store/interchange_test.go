@@ -304,7 +304,7 @@ func TestReadJSONAcceptsAnExportWithoutSettingsAndABOM(t *testing.T) {
    "events": [{"type": "interview", "date": "2026-11-20", "note": "onsite loop"},
               {"type": "offer", "date": "2026-11-30", "deadline": "2026-12-07",
                "base": 180000, "currency": "USD"}]}]}`
-	b, err := ReadJSON(strings.NewReader(in)) // DOMAIN.md's example, verbatim
+	b, err := ReadJSON(strings.NewReader(in)) // the interchange example, verbatim
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -330,7 +330,7 @@ func TestDetectFormat(t *testing.T) {
 
 // BenchmarkImport10k imports 10,000 applications with 50,000 events from
 // JSON into an empty database: read, check, insert and derive, in one
-// transaction (DOMAIN budget: 2 s).
+// transaction (budget: 2 s).
 func BenchmarkImport10k(b *testing.B) {
 	src := demo10k(b)
 	var buf bytes.Buffer

@@ -7,7 +7,7 @@ import (
 	"github.com/afterview/afterview/timeline"
 )
 
-// The JSON forms of the reports, as DOMAIN.md specifies them. Dates are
+// The JSON forms of the reports, in the shapes the README documents. Dates are
 // YYYY-MM-DD strings; fields an event does not carry are left out.
 
 // jsonApp is an application's fields with its stage and next action: an
