@@ -38,12 +38,12 @@ func loadCmd(db Store, seq int) tea.Cmd {
 
 // expedites reads the expedite items standing in for applications' own
 // next actions in the chase view, by application id.
-func expedites(db Store) (map[int64]timeline.Action, error) {
+func expedites(db Store) (map[int64]*timeline.Action, error) {
 	es, err := db.WithExpedite(nil)
-	out := make(map[int64]timeline.Action, len(es))
+	out := make(map[int64]*timeline.Action, len(es))
 	for _, e := range es {
 		if e.Next != nil {
-			out[e.App.ID] = *e.Next
+			out[e.App.ID] = e.Next
 		}
 	}
 	return out, err

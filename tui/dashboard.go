@@ -53,18 +53,18 @@ type dashboard struct {
 
 	today     timeline.Date
 	lookahead int
-	entries   []timeline.Entry          // by id, as the store returns them
-	byID      map[int64]int             // id -> index in entries
-	haystack  []string                  // per entry: lower-case company, role, recruiter (built on the first filter)
-	names     []string                  // per entry: lower-case company, for sorting
-	sortKeys  []sortKey                 // per entry: its key in the current sort
-	chase     []int                     // the chase view, in timeline.Chase's order
-	items     []timeline.ChaseItem      // the chase view's items, parallel to chase
-	expedite  map[int64]timeline.Action // expedite items standing in for applications' own in the chase view
-	sorted    []int                     // every entry in the sort order
-	rows      []int                     // the rows shown: the tab's entries matching the filter
-	heads     []sectionHead             // the Chase tab's section headings, drawn between rows
-	totals    Counts                    // the tabs' and the header's counts, before the filter
+	entries   []timeline.Entry           // by id, as the store returns them
+	byID      map[int64]int              // id -> index in entries
+	haystack  []string                   // per entry: lower-case company, role, recruiter (built on the first filter)
+	names     []string                   // per entry: lower-case company, for sorting
+	sortKeys  []sortKey                  // per entry: its key in the current sort
+	chase     []int                      // the chase view, in timeline.Chase's order
+	items     []timeline.ChaseItem       // the chase view's items, parallel to chase
+	expedite  map[int64]*timeline.Action // expedite items standing in for applications' own in the chase view
+	sorted    []int                      // every entry in the sort order
+	rows      []int                      // the rows shown: the tab's entries matching the filter
+	heads     []sectionHead              // the Chase tab's section headings, drawn between rows
+	totals    Counts                     // the tabs' and the header's counts, before the filter
 	loaded    bool
 	loadErr   error // the first load failed: say so instead of "Loading…"
 

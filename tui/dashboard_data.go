@@ -58,7 +58,7 @@ func (d *dashboard) setData(entries []timeline.Entry, today timeline.Date, looka
 // prev is the expedite items before the write (d.expedite holds them after
 // it): the applications that gained or lost one may enter or leave the
 // chase view too.
-func (d *dashboard) patch(e timeline.Entry, prev map[int64]timeline.Action) {
+func (d *dashboard) patch(e timeline.Entry, prev map[int64]*timeline.Action) {
 	i, ok := d.byID[e.App.ID]
 	if ok {
 		d.entries[i] = e
@@ -97,7 +97,7 @@ func (d *dashboard) patch(e timeline.Entry, prev map[int64]timeline.Action) {
 	for _, j := range d.chase {
 		add(j)
 	}
-	for _, m := range []map[int64]timeline.Action{prev, d.expedite} {
+	for _, m := range []map[int64]*timeline.Action{prev, d.expedite} {
 		for id := range m {
 			if j, ok := d.byID[id]; ok {
 				add(j)
@@ -129,8 +129,8 @@ func (d *dashboard) remove(id int64) {
 // when it has one, in place of its own next action.
 func (d *dashboard) chaseEntry(i int) timeline.Entry {
 	e := d.entries[i]
-	if a, ok := d.expedite[e.App.ID]; ok {
-		e.Next = &a
+	if a := d.expedite[e.App.ID]; a != nil {
+		e.Next = a
 	}
 	return e
 }

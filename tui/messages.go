@@ -20,7 +20,7 @@ import (
 type loadedMsg struct {
 	seq      int
 	entries  []timeline.Entry
-	expedite map[int64]timeline.Action // the chase view's expedite items, by application
+	expedite map[int64]*timeline.Action // the chase view's expedite items, by application
 	settings timeline.Settings
 	version  int64
 	err      error
@@ -38,7 +38,7 @@ type entryMsg struct {
 	added bool // it was just added: clear a filter that would hide it
 	// expedite is every expedite item afresh: a write to one application
 	// (an offer, a follow-up) starts or ends others'.
-	expedite map[int64]timeline.Action
+	expedite map[int64]*timeline.Action
 	err      error
 }
 
