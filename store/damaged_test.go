@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -282,5 +283,58 @@ func TestALockHeldTooLongSaysAnotherAfterviewIsWriting(t *testing.T) {
 	want := s.Path() + " is busy: another afterview is writing to it"
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error = %v, want %q…", err, want)
+	}
+}
+
+// TestWriterProcess is one writer process of
+// TestManyWriterProcessesAllSucceed (it does nothing when run on its own).
+func TestWriterProcess(t *testing.T) {
+	path := os.Getenv("AFTERVIEW_TEST_WRITER_DB")
+	if path == "" {
+		t.Skip("a writer process of TestManyWriterProcessesAllSucceed")
+	}
+	s, err := Open(path, func() timeline.Date { return day })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.AddApplication(timeline.Application{Company: "Writer " + os.Getenv("AFTERVIEW_TEST_WRITER_N")}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Issue 11, item 6, across processes: forty afterviews started at once on one
+// new file all write their application.
+func TestManyWriterProcessesAllSucceed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts forty processes")
+	}
+	path := filepath.Join(t.TempDir(), "busy.db")
+	const writers = 40
+	cmds := make([]*exec.Cmd, writers)
+	outs := make([]*strings.Builder, writers)
+	for i := range cmds {
+		cmds[i] = exec.Command(os.Args[0], "-test.run=^TestWriterProcess$", "-test.count=1")
+		cmds[i].Env = append(os.Environ(), "AFTERVIEW_TEST_WRITER_DB="+path, fmt.Sprintf("AFTERVIEW_TEST_WRITER_N=%d", i))
+		outs[i] = &strings.Builder{}
+		cmds[i].Stdout, cmds[i].Stderr = outs[i], outs[i]
+		if err := cmds[i].Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, c := range cmds {
+		if err := c.Wait(); err != nil {
+			t.Errorf("writer %d: %v\n%s", i, err, outs[i])
+		}
+	}
+	s, err := Open(path, func() timeline.Date { return day })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var apps int
+	s.db.QueryRow("SELECT count(*) FROM applications").Scan(&apps)
+	if apps != writers {
+		t.Errorf("%d applications, want %d", apps, writers)
 	}
 }
