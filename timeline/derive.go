@@ -14,7 +14,7 @@ import "sort"
 // the decision stage up to the day before the reply window opens, followup
 // once any expected day has passed, the latest contact's clock, the reapply
 // item bounded by its window, texts true on the day shown, Summary.Since.
-const Version = 3
+const Version = 4
 
 // Summary is the part of a derivation that the store keeps with each
 // application's row, so that the list, the chase view and the TUI's first frame

@@ -63,7 +63,7 @@ func reapplyText(w Window, s Settings, today Date) string {
 	if today < w.From {
 		return "You may reapply from " + longDay(w.From) + " (the usual wait after a rejection is " + usual + ")"
 	}
-	return "You may reapply now — the usual wait of " + usual + " is over (the window is open until " + longDay(w.To) + ")"
+	return "You may reapply now — the window opened " + longDay(w.From) + " and stays open until " + longDay(w.To)
 }
 
 // interviewText is the next action of a booked interview.

@@ -199,7 +199,7 @@ func TestTextsTrueOnTheDay(t *testing.T) {
 		{"reapply: two days after a rejection, the day it opens", rejected, "2026-11-29",
 			"You may reapply from Thu 27 May 2027 (the usual wait after a rejection is 6–12 months)"},
 		{"reapply: once open, until when", rejected, "2027-06-03",
-			"You may reapply now — the usual wait of 6–12 months is over (the window is open until Sat 27 Nov 2027)"},
+			"You may reapply now — the window opened Thu 27 May 2027 and stays open until Sat 27 Nov 2027"},
 		{"offer: on the deadline, answer by it", offer, "2026-12-04", "Answer the offer by Fri 4 Dec — negotiate or ask for more time before then"},
 		{"offer: past the deadline, it says so and asks", offer, "2026-12-05",
 			"The offer's deadline, Fri 4 Dec, has passed — did you answer? Log accepted or declined, or negotiate a new deadline"},
