@@ -14,7 +14,9 @@ var (
 	demoCompanies = []string{"Acme Robotics", "Kojo Labs", "Northwind Traders", "Globex", "Initech",
 		"Umbrella Health", "Stark Analytics", "Wayne Logistics", "Hooli", "Pied Piper", "Vandelay Imports",
 		"Soylent Foods", "Tyrell Systems", "Cyberdyne", "Wonka Confections", "Aperture Science",
-		"Black Mesa", "Oceanic Air", "Dunder Mifflin", "Massive Dynamic", "Zürich Quant", "Nakatomi Trading"}
+		"Black Mesa", "Oceanic Air", "Dunder Mifflin", "Massive Dynamic", "Zürich Quant", "Nakatomi Trading",
+		"Gringotts Ledger", "Monarch Solutions", "Sirius Cybernetics", "Virtucon", "Blue Sun", "Oscorp",
+		"Gekko & Co", "Bluth Company", "Prestige Worldwide", "Weyland Yutani"}
 	demoRoles = []string{"Software Engineer II", "Senior Backend Engineer", "Staff Engineer", "SRE",
 		"Data Engineer", "Product Engineer", "Platform Engineer", "Engineering Manager", "ML Engineer"}
 	demoPeople = []string{"Pat Lee", "Sam Rivera", "Jordan Kim", "Alex Chen", "Maria García",
@@ -31,6 +33,9 @@ func ev(t timeline.EventType, d timeline.Date, note string) timeline.Event {
 
 // demoScenarios cover every stage (timeline.Stages), in that order.
 var demoScenarios = []demoScenario{
+	func(t timeline.Date, r *rand.Rand) []timeline.Event { // applied, no interview yet
+		return []timeline.Event{ev(timeline.EventApplied, t.AddDays(-6), "applied through the careers page")}
+	},
 	func(t timeline.Date, r *rand.Rand) []timeline.Event { // scheduled
 		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-12), "recruiter screen"), ev(timeline.EventInterview, t.AddDays(2+r.Intn(5)), "onsite loop")}
 	},
@@ -103,16 +108,20 @@ var demoScenarios = []demoScenario{
 		s.Until = t.AddDays(4 + r.Intn(4))
 		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-15), "onsite"), s}
 	},
+	func(t timeline.Date, r *rand.Rand) []timeline.Event { // ghosted: two follow-ups unanswered
+		return []timeline.Event{ev(timeline.EventInterview, t.AddDays(-49), "onsite"),
+			ev(timeline.EventFollowup, t.AddDays(-35), "emailed for an update"), ev(timeline.EventFollowup, t.AddDays(-21), "asked once more")}
+	},
 }
 
 // FillDemo adds n sample applications, deterministic for a given today: the
-// first 18 in every stage; beyond that, as in a long search, one in ten is
+// first 20 in every stage; beyond that, as in a long search, one in ten is
 // under way and the rest are history (closed, old rejections archived), each
 // with about five events. It is one transaction.
 func FillDemo(st *Store, n int) error { return fillDemo(st, n, false) }
 
 // FillBacklog adds n sample applications as a long search that was never
-// tidied up: the first 18 in every stage, then eight in ten processes that
+// tidied up: the first 20 in every stage, then eight in ten processes that
 // went quiet after an interview weeks or months ago (a follow-up overdue) and
 // the rest under way; none archived. Most of them are due: the worst case of
 // the chase view, the count and the TUI's first screen.
