@@ -49,53 +49,73 @@ func parseMoney(s string) (Money, error) {
 	if s == "" {
 		return m, errors.New("it is empty")
 	}
+	s, code, err := cutCurrency(s)
+	if err != nil {
+		return m, err
+	}
+	m.Currency = code
+	s, mult := cutSuffix(s)
+	m.Amount, err = scaledAmount(s, mult)
+	return m, err
+}
+
+// cutCurrency removes a leading currency sign ($, €, £, ¥) and a trailing
+// three-letter code (180000 USD), returning the number and the code.
+func cutCurrency(s string) (num, code string, err error) {
 	for _, sign := range []string{"$", "€", "£", "¥"} {
 		if rest, ok := strings.CutPrefix(s, sign); ok {
 			s = strings.TrimLeft(rest, " ")
 			break
 		}
 	}
-	if num, code, ok := strings.Cut(s, " "); ok {
-		code = strings.TrimLeft(code, " ")
-		if !isCurrencyCode(strings.ToUpper(code)) {
-			return m, fmt.Errorf("%q after the number is not a three-letter currency code", code)
-		}
-		s, m.Currency = num, strings.ToUpper(code)
+	num, code, ok := strings.Cut(s, " ")
+	if !ok {
+		return s, "", nil
 	}
-	mult := int64(1)
+	code = strings.TrimLeft(code, " ")
+	if !isCurrencyCode(strings.ToUpper(code)) {
+		return "", "", fmt.Errorf("%q after the number is not a three-letter currency code", code)
+	}
+	return num, strings.ToUpper(code), nil
+}
+
+// cutSuffix removes a k or m suffix, returning the number and its multiplier.
+func cutSuffix(s string) (string, int64) {
 	switch {
 	case strings.HasSuffix(s, "k"), strings.HasSuffix(s, "K"):
-		mult = 1_000
+		return s[:len(s)-1], 1_000
 	case strings.HasSuffix(s, "m"), strings.HasSuffix(s, "M"):
-		mult = 1_000_000
+		return s[:len(s)-1], 1_000_000
 	}
-	if mult > 1 {
-		s = s[:len(s)-1]
-	}
+	return s, 1
+}
+
+// scaledAmount reads digits (grouped by thousands) with the decimals that
+// mult leaves whole, in exact decimal arithmetic: digits.frac × mult must be
+// a whole number.
+func scaledAmount(s string, mult int64) (int64, error) {
 	whole, frac, hasPoint := strings.Cut(s, ".")
 	if hasPoint && mult == 1 {
-		return m, errors.New("amounts are whole: no decimals without k or m")
+		return 0, errors.New("amounts are whole: no decimals without k or m")
 	}
 	digits, err := groupedDigits(whole)
 	if err != nil {
-		return m, err
+		return 0, err
 	}
 	if hasPoint && (frac == "" || strings.Trim(frac, "0123456789") != "") {
-		return m, errors.New("the decimals must be digits")
+		return 0, errors.New("the decimals must be digits")
 	}
-	// Exact decimal arithmetic: digits.frac × mult must be a whole number.
 	scale := int64(1)
 	for range frac {
 		if scale *= 10; scale > mult {
-			return m, errors.New("that is not a whole amount")
+			return 0, errors.New("that is not a whole amount")
 		}
 	}
 	n, err := strconv.ParseInt(digits+frac, 10, 64)
 	if err != nil || n > maxAmount*scale/mult {
-		return m, errors.New("it is too large")
+		return 0, errors.New("it is too large")
 	}
-	m.Amount = n * (mult / scale)
-	return m, nil
+	return n * (mult / scale), nil
 }
 
 // groupedDigits returns s's digits when s is plain digits or digits in

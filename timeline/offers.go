@@ -133,26 +133,39 @@ type TermsInput struct {
 // wrong with the first bad one, naming its flag. A currency code typed with
 // an amount (180000 USD) sets the currency, and must agree with the others.
 func (in TermsInput) Apply(e *Event, given func(Field) bool) error {
-	currency := strings.TrimSpace(in.Currency)
-	if len(currency) == 3 {
-		currency = strings.ToUpper(currency) // usd is USD; anything else is refused as typed
-	}
-	from := FieldCurrency // the field that named the currency
-	setCurrency := func(f Field, code string) error {
-		switch {
-		case code == "":
-			return nil
-		case currency == "":
-			currency, from = code, f
-			return nil
-		case currency != code:
-			return fmt.Errorf("--%s: %s does not match %s given with --%s", f.Flag(), code, currency, from.Flag())
+	cur := currencyPick{from: FieldCurrency}
+	if given(FieldCurrency) {
+		cur.code = strings.TrimSpace(in.Currency)
+		if len(cur.code) == 3 {
+			cur.code = strings.ToUpper(cur.code) // usd is USD; anything else is refused as typed
 		}
-		return nil
 	}
-	if !given(FieldCurrency) {
-		currency = ""
+	if err := in.applyAmounts(e, given, &cur); err != nil {
+		return err
 	}
+	if given(FieldBonus) {
+		b, code, err := ParseBonus(in.Bonus)
+		if err != nil {
+			return fmt.Errorf("--%s: %w", FieldBonus.Flag(), err)
+		}
+		e.Bonus, e.BonusPercent = b.Amount, b.Percent
+		if err := cur.set(FieldBonus, code); err != nil {
+			return err
+		}
+	}
+	if given(FieldVesting) {
+		n, err := strconv.Atoi(strings.TrimSpace(in.VestingYears))
+		if err != nil || n < 1 || n > MaxVestingYears {
+			return fmt.Errorf("--%s: %q is not a number of years from 1 to %d", FieldVesting.Flag(), in.VestingYears, MaxVestingYears)
+		}
+		e.VestingYears = n
+	}
+	e.Currency = cur.code
+	return nil
+}
+
+// applyAmounts parses the base, sign-on and equity that were given into e.
+func (in TermsInput) applyAmounts(e *Event, given func(Field) bool, cur *currencyPick) error {
 	amounts := []struct {
 		f   Field
 		v   string
@@ -167,28 +180,31 @@ func (in TermsInput) Apply(e *Event, given func(Field) bool) error {
 			return fmt.Errorf("--%s: %w", a.f.Flag(), err)
 		}
 		*a.dst = m.Amount
-		if err := setCurrency(a.f, m.Currency); err != nil {
+		if err := cur.set(a.f, m.Currency); err != nil {
 			return err
 		}
 	}
-	if given(FieldBonus) {
-		b, code, err := ParseBonus(in.Bonus)
-		if err != nil {
-			return fmt.Errorf("--%s: %w", FieldBonus.Flag(), err)
-		}
-		e.Bonus, e.BonusPercent = b.Amount, b.Percent
-		if err := setCurrency(FieldBonus, code); err != nil {
-			return err
-		}
+	return nil
+}
+
+// currencyPick is the currency of an offer being typed: the first field
+// that named one, which every later one must agree with.
+type currencyPick struct {
+	code string
+	from Field // the field that named it
+}
+
+// set takes the code typed with field f ("" when none was).
+func (c *currencyPick) set(f Field, code string) error {
+	switch {
+	case code == "":
+		return nil
+	case c.code == "":
+		c.code, c.from = code, f
+		return nil
+	case c.code != code:
+		return fmt.Errorf("--%s: %s does not match %s given with --%s", f.Flag(), code, c.code, c.from.Flag())
 	}
-	if given(FieldVesting) {
-		n, err := strconv.Atoi(strings.TrimSpace(in.VestingYears))
-		if err != nil || n < 1 || n > MaxVestingYears {
-			return fmt.Errorf("--%s: %q is not a number of years from 1 to %d", FieldVesting.Flag(), in.VestingYears, MaxVestingYears)
-		}
-		e.VestingYears = n
-	}
-	e.Currency = currency
 	return nil
 }
 
