@@ -243,3 +243,15 @@ func setSettingsCmd(db Store, changes [][2]string) tea.Cmd {
 		return settingsSavedMsg{text: "Set " + strings.Join(done, " and ") + ": every due date follows the new window."}
 	}
 }
+
+// offersCmd reads the offers to compare (those of `afterview offers`) and
+// groups them by currency.
+func offersCmd(db Store) tea.Cmd {
+	return func() tea.Msg {
+		cols, err := db.Offers()
+		if err != nil {
+			return offersMsg{err: err}
+		}
+		return offersMsg{groups: timeline.CompareOffers(cols)}
+	}
+}

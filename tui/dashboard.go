@@ -245,6 +245,8 @@ func (d *dashboard) key(msg tea.KeyMsg) tea.Cmd {
 		return open(newAppForm(d.c, nil))
 	case key.Matches(msg, k.Insights):
 		return open(newInsights(d.c))
+	case key.Matches(msg, k.Compare):
+		return open(newOffersView(d.c))
 	}
 	e, ok := d.Selected()
 	switch {

@@ -378,6 +378,9 @@ func (d *dashboard) ShortHelp() []key.Binding {
 	if d.filtering {
 		return k.filterHelp()
 	}
+	if d.tab == tabOffers {
+		return []key.Binding{k.Open, k.more(), k.Compare, k.NextTab, k.Add, k.Log, k.Filter, k.Sort, k.Quit}
+	}
 	return []key.Binding{k.Open, k.more(), k.NextTab, k.Add, k.Log, k.Chased, k.Snooze, k.Draft, k.Filter, k.Sort, k.Quit}
 }
 
@@ -388,7 +391,7 @@ func (d *dashboard) FullHelp() [][]key.Binding {
 		return [][]key.Binding{k.filterHelp()}
 	}
 	return [][]key.Binding{k.nav(),
-		{k.NextTab, k.PrevTab, k.Filter, k.Sort, k.Open},
+		{k.NextTab, k.PrevTab, k.Filter, k.Sort, k.Open, k.long(k.Compare, "compare")},
 		{k.Add, k.Edit, k.long(k.Log, "log an event"), k.Archive, k.Delete},
 		{k.Chased, k.Snooze, k.Undo, k.long(k.Draft, "draft a message")},
 		{k.Insights, k.Help, k.Quit, k.ForceQuit}}

@@ -398,3 +398,17 @@ func (f *fakeStore) WithExpedite(entries []timeline.Entry) ([]timeline.Entry, er
 	}
 	return out, nil
 }
+
+// Offers compares the offers as the store does, from a fresh derivation of
+// every application.
+func (f *fakeStore) Offers() ([]timeline.OfferColumn, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var cols []timeline.OfferColumn
+	for _, id := range f.ids() {
+		if c, ok := timeline.OfferOf(f.derive(id), f.today); ok {
+			cols = append(cols, c)
+		}
+	}
+	return cols, nil
+}

@@ -31,6 +31,8 @@ type keyMap struct {
 	Help, Quit, ForceQuit key.Binding
 	// The Insights screen: open it, and use the learned reply window there.
 	Insights, Apply key.Binding
+	// The offers compared side by side: open the view, move its columns.
+	Compare, ColLeft, ColRight key.Binding
 }
 
 // defaultKeyMap returns afterview's key bindings.
@@ -85,6 +87,10 @@ func defaultKeyMap() keyMap {
 
 		Insights: b("i", "insights", "i"),
 		Apply:    b("a", "use learned window", "a"),
+
+		Compare:  b("v", "compare offers", "v"),
+		ColLeft:  b("←/h", "earlier offers", "left", "h"),
+		ColRight: b("→/l", "later offers", "right", "l"),
 	}
 }
 

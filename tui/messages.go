@@ -148,3 +148,10 @@ type insightsMsg struct {
 // by setSettingsCmd; handled by session.update, which reloads everything
 // (every due date follows the windows) and says what changed.
 type settingsSavedMsg struct{ text string }
+
+// offersMsg: the offers compared side by side, grouped by currency. Sent by
+// offersCmd; handled by the compare view.
+type offersMsg struct {
+	groups []timeline.OfferGroup
+	err    error
+}

@@ -15,21 +15,36 @@ func (r Report) Offers(groups []timeline.OfferGroup) string {
 		fmt.Fprintf(&b, "No offers to compare: none open, and none accepted or declined in the last %d days.\n", timeline.OfferRecentDays)
 		return b.String()
 	}
-	r.line(&b, fmt.Sprintf("Offers on %s · the best value in each row is marked %s", r.Date(r.Today), offerBestMark))
-	r.line(&b, r.paint(r.Styles.Muted, "yearly = base + bonus + equity/yr · first year adds the sign-on"))
+	for _, l := range r.offersHeading() {
+		r.line(&b, l)
+	}
 	for _, g := range groups {
-		labels := offerLabels(g.Currency)
-		cols := offerCells(g, r)
-		per := offerColumnsFit(r.Width, len(cols))
-		for from := 0; from < len(cols); from += per {
+		per := offerColumnsFit(r.Width, len(g.Offers))
+		for from := 0; from < len(g.Offers); from += per {
 			b.WriteByte('\n')
-			for _, l := range r.offerBlock(labels, cols, from, min(len(cols), from+per)) {
+			for _, l := range r.OfferGroupBlock(g, from) {
 				b.WriteString(l)
 				b.WriteByte('\n')
 			}
 		}
 	}
 	return b.String()
+}
+
+// offersHeading is the two lines above the comparison: the day, the best
+// mark, and how the totals are made.
+func (r Report) offersHeading() []string {
+	return []string{fmt.Sprintf("Offers on %s · the best value in each row is marked %s", r.Date(r.Today), offerBestMark),
+		r.paint(r.Styles.Muted, "yearly = base + bonus + equity/yr · first year adds the sign-on")}
+}
+
+// OfferGroupBlock renders one currency's table from column from on: as
+// many columns as r.Width holds (every one when it is 0), one line per row.
+func (r Report) OfferGroupBlock(g timeline.OfferGroup, from int) []string {
+	cols := offerCells(g, r)
+	per := offerColumnsFit(r.Width, len(cols))
+	from = max(0, min(from, len(cols)-1))
+	return r.offerBlock(offerLabels(g.Currency), cols, from, min(len(cols), from+per))
 }
 
 // jsonOffer is an element of `offers --json`: amounts are whole numbers in

@@ -23,6 +23,9 @@ type Store interface {
 	// applied, and the applications that get one and are not among entries
 	// appended (so WithExpedite(nil) is every application that gets one).
 	WithExpedite(entries []timeline.Entry) ([]timeline.Entry, error)
+	// Offers returns the offers to compare on today (open ones, and those
+	// answered lately), each with its terms as they stand.
+	Offers() ([]timeline.OfferColumn, error)
 	// AddApplication adds an application with its first events.
 	AddApplication(app timeline.Application, events ...timeline.Event) (int64, error)
 	// UpdateApplication writes only the fields ch names.
