@@ -99,7 +99,7 @@ func Expedite(e Entry, lastContact Date, offers []OpenOffer, today Date) *Action
 	if e.App.Recruiter != "" {
 		who = e.App.Recruiter
 	}
-	return &Action{Kind: ActExpedite, Due: o.Arrived, From: o.Arrived, Text: ExpediteText(o.Deadline, today, who)}
+	return &Action{Kind: ActExpedite, Due: o.Arrived, From: o.Arrived, Text: ExpediteText(o.Deadline, today, who), Deadline: o.Deadline}
 }
 
 // ExpediteText is the expedite item's sentence on today: "You have an offer

@@ -109,6 +109,9 @@ type Action struct {
 	Due  Date   // the day to act
 	From Date   // the date the due date counts from (never after Due)
 	Text string // a sentence: "Follow up with Pat Lee — no word 7 business days after the interview"
+	// Deadline is, on an expedite action, the deadline of the offer
+	// elsewhere (what the message asking them to hurry names); zero on others.
+	Deadline Date
 }
 
 // Window is a named span of dates, both ends included.

@@ -78,6 +78,9 @@ func (a appActions) draft(app timeline.Application, next *timeline.Action) tea.C
 		if err != nil {
 			return statusMsg{text: "Could not read the application: " + err.Error(), err: true}
 		}
+		if next.Kind == timeline.ActExpedite {
+			d.Next = next // the chase item stands in for its own action
+		}
 		return draftOf(c, d, today)
 	}
 }

@@ -21,7 +21,9 @@ type Message struct {
 
 // Draft writes a short, polite message to the recruiter for d's situation on
 // today: a status check once it is fine to ask (followup; during background
-// checks, a question about them), a check-in while on hold, questions and an
+// checks, a question about them), a check-in while on hold, a question
+// whether they can decide before an offer elsewhere expires (expedite; the
+// other company is never named), questions and an
 // extension request on an offer (or, past its deadline, a question whether
 // it still stands), a request for feedback after a rejection until the
 // reapply window opens and a note asking to be considered again once it is
@@ -91,6 +93,8 @@ func (w *draftWriter) write() Message {
 	switch {
 	case kind == timeline.ActOffer:
 		return w.offer()
+	case kind == timeline.ActExpedite:
+		return w.expedite()
 	case kind == timeline.ActCheckin:
 		return w.checkin()
 	case d.Stage == timeline.StageRejected && d.Next != nil && w.today >= d.Next.Due:
@@ -128,6 +132,26 @@ func (w *draftWriter) offer() Message {
 		"Could we have a short call about these? If it helps, I would also appreciate a few more days to decide. Would [a new date] work?",
 	}
 	return Message{Title: "offer questions", Subject: fmt.Sprintf("Questions about the offer for %s", role)}
+}
+
+// expedite asks a process still deciding whether it can decide before an
+// offer elsewhere expires; the other company is never named.
+func (w *draftWriter) expedite() Message {
+	deadline := w.d.Next.Deadline
+	first := fmt.Sprintf("I hope you are well. I remain very interested in %s at %s.", w.role, w.company)
+	if w.interview != "" {
+		first = fmt.Sprintf("I hope you are well. Thank you again for the interview for %s at %s%s; I remain very interested.", w.role, w.company, w.interview)
+	}
+	ask := "I have an offer from another company with a deadline of " + deadline.Format(timeline.LayoutDay) + "; is there any chance of a decision before then?"
+	if deadline == w.today {
+		ask = "I have an offer from another company with a deadline of today; is there any chance of a decision today?"
+	}
+	w.para = []string{
+		first,
+		ask,
+		"I would much rather hear from you before I answer.",
+	}
+	return Message{Title: "ask them to hurry", Subject: fmt.Sprintf("Timing: %s at %s", trimThe(w.role), w.company)}
 }
 
 func (w *draftWriter) checkin() Message {

@@ -228,3 +228,56 @@ func TestDraftStandingPromiseAfterAFollowUp(t *testing.T) {
 		t.Errorf("draft:\n%s", msg.Body)
 	}
 }
+
+// An expedite item drafts the question whether they can decide before the
+// offer elsewhere expires: the deadline named, the other company never,
+// signed with the name setting.
+func TestDraftExpedite(t *testing.T) {
+	app := timeline.Application{Company: "Acme", Role: "SDE", Recruiter: "Pat Lee"}
+	set := timeline.DefaultSettings()
+	set.Name = "Robin Doe"
+	for _, c := range []struct {
+		name, today, deadline, want, notWant string
+	}{
+		{"before the deadline", "2026-12-07", "2026-12-11",
+			"I have an offer from another company with a deadline of Fri 11 Dec; is there any chance of a decision before then?", "today"},
+		{"on the deadline", "2026-12-11", "2026-12-11",
+			"I have an offer from another company with a deadline of today; is there any chance of a decision today?", "before then"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			today := timeline.MustDate(c.today)
+			d := timeline.Derive(app, []timeline.Event{tev(timeline.EventInterview, "2026-11-30", "")}, set, today)
+			d.Next = &timeline.Action{Kind: timeline.ActExpedite, Due: today, From: today, Deadline: timeline.MustDate(c.deadline)}
+			msg := Draft(d, set, today)
+			if msg.Title != "ask them to hurry" || msg.Subject != "Timing: SDE at Acme" {
+				t.Errorf("title %q, subject %q", msg.Title, msg.Subject)
+			}
+			if !strings.Contains(msg.Body, c.want) || strings.Contains(msg.Body, c.notWant) {
+				t.Errorf("body lacks %q (or says %q):\n%s", c.want, c.notWant, msg.Body)
+			}
+			if !strings.HasPrefix(msg.Body, "Hi Pat,\n\n") || !strings.HasSuffix(msg.Body, "Best regards,\nRobin Doe\n") {
+				t.Errorf("greeting or signature:\n%s", msg.Body)
+			}
+		})
+	}
+}
+
+// m on an expedite item of the Chase tab drafts the expedite question,
+// with the deadline of the offer elsewhere (Initech's, Mon 30 Nov) and
+// never Initech's name.
+func TestChaseExpediteDraft(t *testing.T) {
+	fs := fixtureStore()
+	fs.expedites = true
+	m := testModel(t, fs, 100, 40)
+	m = setTab(t, m, tabChase)
+	m = selectCompany(t, m, "Acme Robotics")
+	if e, _ := m.dash.Selected(); e.Next == nil || e.Next.Kind != timeline.ActExpedite {
+		t.Fatalf("Acme's chase item is %+v, want expedite", e.Next)
+	}
+	m, _ = press(t, m, "m")
+	p := topAs[*draftPane](t, m)
+	if !strings.Contains(p.body, "I have an offer from another company with a deadline of Mon 30 Nov; is there any chance of a decision before then?") ||
+		strings.Contains(p.body, "Initech") {
+		t.Errorf("expedite draft:\n%s", p.body)
+	}
+}

@@ -114,6 +114,9 @@ func TestChaseTabListsExpediteItemsAsAfterviewChase(t *testing.T) {
 	m = selectCompany(t, m, "Acme Robotics")
 	before := tabLine(t, m, "Chase")
 	m, _ = press(t, m, "c")
+	if e := lastLogged(t, fs, "Acme Robotics"); e.Type != timeline.EventFollowup || e.Date != testToday {
+		t.Errorf("c on the expedite item logged %s on %s, want a followup today", e.Type, e.Date)
+	}
 	if n := tabLine(t, m, "Chase"); n != before-1 {
 		t.Errorf("after c, Chase %d, want %d", n, before-1)
 	}
