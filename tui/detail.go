@@ -282,24 +282,8 @@ func (v *detail) build() {
 		add("")
 		add(tl...)
 	}
-	if o := v.d.Offer; o != nil {
-		add("")
-		terms := []string{}
-		for _, t := range []struct {
-			name string
-			n    int64
-		}{{"base", o.Base}, {"bonus", o.Bonus}, {"equity", o.Equity}} {
-			if t.n != 0 {
-				terms = append(terms, t.name+" "+money(t.n, o.Currency))
-			}
-		}
-		if len(terms) == 0 {
-			terms = append(terms, "no amounts logged")
-		}
-		row("Offer", strings.Join(terms, " · ")+" (received "+o.Date.Format(timeline.LayoutDayMonth)+")")
-		if e.Stage == timeline.StageOffer {
-			row("Answer by", o.Deadline.Format(timeline.LayoutDayYear)+" ("+timeline.Relative(o.Deadline, v.today)+")")
-		}
+	if v.d.Offer != nil {
+		v.offerRows(add, row)
 	}
 	if advice := timeline.Advice(v.d, v.today, v.set); len(advice) > 0 {
 		add("", " "+st.Title.Render("What to expect"))
@@ -400,4 +384,25 @@ func money(n int64, currency string) string { return Amount(n, Sanitize(currency
 // eventName describes an event in a status line: "the heard of Fri 20 Nov".
 func eventName(e timeline.Event) string {
 	return fmt.Sprintf("the %s of %s", e.Type, e.Date.Format(timeline.LayoutDay))
+}
+
+// offerRows adds the offer's terms as they stand (with their totals, when it
+// came and the deadline), then its negotiation: the offer and each
+// negotiate event after it, with its note, terms and deadline. The lines are
+// those of `afterview show`.
+func (v *detail) offerRows(add func(...string), row func(label, text string)) {
+	r := Report{Styles: *v.styles, Today: v.today}
+	lines := r.OfferLines(v.d)
+	add("")
+	row("Offer", lines[0])
+	row("", lines[1])
+	history := timeline.OfferHistory(v.d.Events)
+	if len(history) < 2 {
+		return
+	}
+	label := "Negotiation"
+	for _, e := range history {
+		row(label, r.NegotiationLine(e))
+		label = ""
+	}
 }

@@ -17,7 +17,8 @@ func TestDetailShowsEverything(t *testing.T) {
 	v := m.View()
 	for _, want := range []string{
 		"Initech · Data Engineer", "[offer]", "Alex Chen", "alex@initech.example",
-		"base 180,000 USD · bonus 20,000 USD · equity 50,000 USD", "Answer by", "Mon 30 Nov 2026 (in 4d)",
+		"Offer        base 180,000 USD · bonus 20,000 · equity 50,000 over 4 years (12,500 a year)",
+		"yearly 212,500 USD · first year 212,500 USD · received Mon 23 Nov · answer by Mon 30", "Mon 30 Nov 2026 (in 4d)",
 		"offer       ●", "▲ today Thu 26 Nov", "◆ answer offer Mon 30 Nov (in 4d)",
 		"Base, bonus and equity can all be negotiated.",
 		"History", "Mon 23 Nov 2026  offer", "verbal, letter to follow", "Thu 12 Nov 2026  interview",
@@ -196,4 +197,40 @@ func TestDetailShowsAnInterviewsTime(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "Thu 3 Dec 2026   interview at 14:30 · planned") {
 		t.Errorf("the detail's history lacks the interview's time:\n%s", v)
 	}
+}
+
+// The detail of a negotiated offer shows the terms as they stand (the
+// negotiation's base and deadline replace the offer's) and the negotiation
+// step by step: the offer, then each negotiate with its note, terms and
+// deadline.
+func TestDetailNegotiationHistory(t *testing.T) {
+	fs := newFakeStore()
+	offer := tev(timeline.EventOffer, "2026-11-16", "verbal")
+	offer.Deadline, offer.Base, offer.Bonus, offer.Currency = timeline.MustDate("2026-11-27"), 150000, 10000, "EUR"
+	neg1 := tev(timeline.EventNegotiate, "2026-11-18", "asked for 165k")
+	neg1.Deadline = timeline.MustDate("2026-12-02")
+	neg2 := tev(timeline.EventNegotiate, "2026-11-24", "met halfway")
+	neg2.Base, neg2.Signon = 160000, 5000
+	fs.add(timeline.Application{Company: "Vandelay", Role: "Importer"}, tev(timeline.EventInterview, "2026-11-09", ""), offer, neg1, neg2)
+	m := testModel(t, fs, 120, 60)
+	m = setTab(t, m, tabOffers)
+	m = selectCompany(t, m, "Vandelay")
+	m, _ = press(t, m, "enter")
+	v := m.View()
+	want := []string{
+		"  Offer        base 160,000 EUR · bonus 10,000 · sign-on 5,000",
+		"               yearly 170,000 EUR · first year 175,000 EUR · received Mon 16 Nov · answer by Wed 2 Dec",
+		"  Negotiation  offered Mon 16 Nov · \"verbal\" · base 150,000 · bonus 10,000 · currency EUR · deadline Fri 27 Nov",
+		"               negotiated Wed 18 Nov · \"asked for 165k\" · new deadline Wed 2 Dec",
+		"               negotiated Tue 24 Nov · \"met halfway\" · base 160,000 · sign-on 5,000",
+	}
+	at := -1
+	for _, w := range want {
+		i := strings.Index(v, w)
+		if i < 0 || i < at {
+			t.Errorf("the detail lacks %q (in this order):\n%s", w, v)
+		}
+		at = i
+	}
+	checkSize(t, m)
 }

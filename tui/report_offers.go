@@ -192,24 +192,33 @@ func (r Report) OfferLines(d timeline.Derived) []string {
 	}
 	lines = append(lines, strings.Join(append(totals, "received "+r.Date(o.Date), answer), " · "))
 	for _, e := range timeline.OfferHistory(d.Events) {
-		if e.Type != timeline.EventNegotiate || e.Date < o.Date {
-			continue
+		if e.Type == timeline.EventNegotiate && e.Date >= o.Date {
+			lines = append(lines, r.NegotiationLine(e))
 		}
-		parts := []string{"negotiated " + r.Date(e.Date)}
-		if e.Note != "" {
-			parts = append(parts, fmt.Sprintf("%q", Sanitize(e.Note)))
-		}
-		for _, f := range []timeline.Field{timeline.FieldBase, timeline.FieldBonus, timeline.FieldSignon, timeline.FieldEquity, timeline.FieldVesting, timeline.FieldCurrency} {
-			if e.Has(f) {
-				parts = append(parts, TermLabel(f)+" "+TermValue(e, f))
-			}
-		}
-		if !e.Deadline.IsZero() {
-			parts = append(parts, "new deadline "+r.Date(e.Deadline))
-		}
-		lines = append(lines, strings.Join(parts, " · "))
 	}
 	return lines
+}
+
+// NegotiationLine is one step of an offer's negotiation: the offer or a
+// negotiate event, its date, note, the terms it gave and its deadline.
+func (r Report) NegotiationLine(e timeline.Event) string {
+	what, deadline := "negotiated ", "new deadline "
+	if e.Type == timeline.EventOffer {
+		what, deadline = "offered ", "deadline "
+	}
+	parts := []string{what + r.Date(e.Date)}
+	if e.Note != "" {
+		parts = append(parts, fmt.Sprintf("%q", Sanitize(e.Note)))
+	}
+	for _, f := range []timeline.Field{timeline.FieldBase, timeline.FieldBonus, timeline.FieldSignon, timeline.FieldEquity, timeline.FieldVesting, timeline.FieldCurrency} {
+		if e.Has(f) {
+			parts = append(parts, TermLabel(f)+" "+Sanitize(TermValue(e, f)))
+		}
+	}
+	if !e.Deadline.IsZero() {
+		parts = append(parts, deadline+r.Date(e.Deadline))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // ElsewhereNote is the line `show` prints on an application still deciding
