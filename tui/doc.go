@@ -13,8 +13,9 @@
 // too) is always at the bottom; above it come the detail view (detail.go, with the drawn timeline
 // in timelinebar.go), the forms (appform.go, eventform.go, snooze.go, on the
 // shared form.go), confirmations (confirm.go), the follow-up draft
-// (draftpane.go, written by the pure Draft in draft.go) and the Insights
-// screen (insights.go).
+// (draftpane.go, written by the pure Draft in draft.go), the Insights
+// screen (insights.go) and the offers' compare view (offers_view.go, drawn
+// by the table code of `afterview offers` in offers_table.go).
 //
 // The root model (model.go) only routes. It alone reads the terminal's size
 // and hands each screen the body's (SetSize). It sends keys and the mouse to
