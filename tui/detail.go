@@ -29,12 +29,11 @@ type detail struct {
 	today  timeline.Date
 	set    timeline.Settings
 
-	sel    int // the selected event, newest first
-	offset int // the first line shown
-	lines  []string
+	sel    int   // the selected event, newest first
 	evLine []int // the line of each event, newest first
 
-	width, height int
+	pager
+	width int
 }
 
 // newDetail opens the detail of e; its derivation follows (Init).
@@ -87,12 +86,7 @@ func (v detail) SelectedEvent() (timeline.Event, bool) {
 func (v *detail) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.MouseMsg:
-		switch msg.Button {
-		case tea.MouseButtonWheelUp:
-			v.scroll(-3)
-		case tea.MouseButtonWheelDown:
-			v.scroll(3)
-		}
+		v.wheel(msg)
 	case tea.KeyMsg:
 		return v, v.key(msg)
 	case loadedMsg:
@@ -165,14 +159,8 @@ func (v *detail) key(msg tea.KeyMsg) tea.Cmd {
 		v.selectEvent(v.sel - 1)
 	case key.Matches(msg, k.Down):
 		v.selectEvent(v.sel + 1)
-	case key.Matches(msg, k.PageUp):
-		v.scroll(-v.height)
-	case key.Matches(msg, k.PageDown):
-		v.scroll(v.height)
-	case key.Matches(msg, k.Top):
-		v.offset = 0
-	case key.Matches(msg, k.Bottom):
-		v.scroll(len(v.lines))
+	default:
+		v.pageKey(msg, k, false) // up and down select events instead
 	}
 	return nil
 }
@@ -208,11 +196,6 @@ func (v detail) selectedVisible() bool {
 	return l >= v.offset && l < v.offset+v.height
 }
 
-// scroll moves the view by n lines.
-func (v *detail) scroll(n int) {
-	v.offset = max(0, min(v.offset+n, len(v.lines)-v.height))
-}
-
 // showSelected scrolls so that the selected event is on screen.
 func (v *detail) showSelected() {
 	if v.sel < len(v.evLine) {
@@ -228,7 +211,7 @@ func (v *detail) showSelected() {
 }
 
 // View draws the visible lines: exactly height of them.
-func (v *detail) View() string { return window(v.lines, v.offset, v.height) }
+func (v *detail) View() string { return v.view() }
 
 // build lays out every line of the detail for the current width.
 func (v *detail) build() {

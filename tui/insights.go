@@ -28,10 +28,8 @@ type insights struct {
 	loaded bool
 	err    error
 
-	lines  []string
-	offset int
-
-	width, height int
+	pager
+	width int
 }
 
 // newInsights opens the Insights screen; the figures follow (Init).
@@ -54,12 +52,7 @@ func (v *insights) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case tea.KeyMsg:
 		return v, v.key(msg)
 	case tea.MouseMsg:
-		switch msg.Button {
-		case tea.MouseButtonWheelUp:
-			v.scroll(-3)
-		case tea.MouseButtonWheelDown:
-			v.scroll(3)
-		}
+		v.wheel(msg)
 	case insightsMsg:
 		v.in, v.err, v.loaded = msg.in, msg.err, true
 		v.build()
@@ -83,18 +76,8 @@ func (v *insights) key(msg tea.KeyMsg) tea.Cmd {
 		return msgCmd(helpMsg{})
 	case key.Matches(msg, k.Apply):
 		return v.apply()
-	case key.Matches(msg, k.Up):
-		v.scroll(-1)
-	case key.Matches(msg, k.Down):
-		v.scroll(1)
-	case key.Matches(msg, k.PageUp):
-		v.scroll(-v.height)
-	case key.Matches(msg, k.PageDown):
-		v.scroll(v.height)
-	case key.Matches(msg, k.Top):
-		v.offset = 0
-	case key.Matches(msg, k.Bottom):
-		v.scroll(len(v.lines))
+	default:
+		v.pageKey(msg, k, true)
 	}
 	return nil
 }
@@ -118,13 +101,8 @@ func (v *insights) apply() tea.Cmd {
 	return open(newConfirm(v.c, q, setSettingsCmd(v.c.store, changes)))
 }
 
-// scroll moves the view by n lines, within the content.
-func (v *insights) scroll(n int) {
-	v.offset = max(0, min(v.offset+n, len(v.lines)-v.height))
-}
-
 // View draws the visible lines: exactly height of them.
-func (v *insights) View() string { return window(v.lines, v.offset, v.height) }
+func (v *insights) View() string { return v.view() }
 
 // ShortHelp implements help.KeyMap.
 func (v *insights) ShortHelp() []key.Binding {

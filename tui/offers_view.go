@@ -21,11 +21,10 @@ type offersView struct {
 	loaded bool
 	err    error
 
-	col    int // the first offer column shown in each table
-	offset int // the first line shown
+	col int // the first offer column shown in each table
 
-	lines         []string
-	width, height int
+	pager
+	width int
 }
 
 // newOffersView opens the compare view; the offers follow (Init).
@@ -71,14 +70,8 @@ func (v *offersView) key(msg tea.KeyMsg) tea.Cmd {
 		v.col = max(0, v.col-1)
 	case key.Matches(msg, k.ColRight):
 		v.col = min(v.col+1, v.maxCol())
-	case key.Matches(msg, k.Up):
-		v.offset--
-	case key.Matches(msg, k.Down):
-		v.offset++
-	case key.Matches(msg, k.Top):
-		v.offset = 0
-	case key.Matches(msg, k.Bottom):
-		v.offset = len(v.lines)
+	default:
+		v.pageKey(msg, k, true)
 	}
 	v.build()
 	return nil
@@ -142,7 +135,7 @@ func (v *offersView) build() {
 }
 
 // View draws the visible lines: exactly height of them.
-func (v *offersView) View() string { return window(v.lines, v.offset, v.height) }
+func (v *offersView) View() string { return v.view() }
 
 // ShortHelp implements help.KeyMap.
 func (v *offersView) ShortHelp() []key.Binding {
