@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"math/rand"
+	"slices"
 	"testing"
 
 	"github.com/afterview/afterview/timeline"
@@ -60,6 +61,12 @@ func randomApplication(t *testing.T, s *Store, r *rand.Rand, today timeline.Date
 // application derived afresh from its events, the way `afterview chase` and
 // the TUI show it, counting the sections that --count counts.
 func reportCount(t *testing.T, s *Store, days int) int {
+	return countedItems(reportItems(t, s, days))
+}
+
+// reportItems is the chase report on today within days, from every
+// application derived afresh from its events and every event's contact date.
+func reportItems(t *testing.T, s *Store, days int) []timeline.ChaseItem {
 	t.Helper()
 	set, err := s.Settings()
 	if err != nil {
@@ -86,7 +93,17 @@ func reportCount(t *testing.T, s *Store, days int) int {
 	}
 	// With the expedite items an open offer gives the others.
 	entries = timeline.ApplyExpedite(entries, contacts, timeline.OpenOffers(entries, s.today()), s.today())
-	return countedItems(timeline.Chase(entries, s.today(), days))
+	return timeline.Chase(entries, s.today(), days)
+}
+
+// itemLines renders chase items one line each with what the report shows
+// of them, for comparing two reports.
+func itemLines(items []timeline.ChaseItem) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = fmt.Sprintf("%s %d %s %s %s %q", it.Section, it.App.ID, it.App.Company, it.Action.Kind, it.Action.Due, it.Action.Text)
+	}
+	return out
 }
 
 // TestChaseCountEqualsTheReport checks, on random databases and on days
@@ -120,6 +137,9 @@ func TestChaseCountEqualsTheReport(t *testing.T) {
 					}
 					if n := countedItems(items); n != want {
 						t.Errorf("%d days on, lookahead %d: kept report %d, fresh report %d", shift, days, n, want)
+					}
+					if got, want := itemLines(items), itemLines(reportItems(t, s, days)); !slices.Equal(got, want) {
+						t.Errorf("%d days on, lookahead %d: the kept report differs from the fresh one:\nkept:  %q\nfresh: %q", shift, days, got, want)
 					}
 				}
 			}

@@ -65,11 +65,30 @@ func (s *Store) ChaseEntries(limit timeline.Date) ([]timeline.Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	query := "SELECT id, company, role, recruiter, contact, url, summary FROM applications INDEXED BY applications_chase_rows WHERE archived = 0 AND next_due <= ?"
+	where := "archived = 0 AND next_due <= ?"
 	if len(stale) > 0 {
-		query += " AND id NOT IN (" + idList(entryIDs(stale)) + ")"
+		where += " AND id NOT IN (" + idList(entryIDs(stale)) + ")"
 	}
-	rows, err := s.db.Query(query, int64(limit))
+	// The index holds every column read, in due-date order: reading the
+	// thousands of rows due in a search never tidied up walks adjacent
+	// index pages instead of looking each row up in the table.
+	out, err := s.chaseRows("applications INDEXED BY applications_chase_rows", where, int64(limit))
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range stale {
+		if e.Next != nil && e.Next.Due <= limit {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// chaseRows reads the applications that the where clause selects from
+// (the table, or one of its indexes) with the columns the chase view shows
+// (notes aside) and their kept summaries.
+func (s *Store) chaseRows(from, where string, args ...any) ([]timeline.Entry, error) {
+	rows, err := s.db.Query("SELECT id, company, role, recruiter, contact, url, summary FROM "+from+" WHERE "+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -87,15 +106,7 @@ func (s *Store) ChaseEntries(limit timeline.Date) ([]timeline.Entry, error) {
 		}
 		out = append(out, e)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	for _, e := range stale {
-		if e.Next != nil && e.Next.Due <= limit {
-			out = append(out, e)
-		}
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // staleEntries returns the applications (not archived) whose kept summary

@@ -57,8 +57,124 @@ func (s *Store) LastContacts(ids []int64) (map[int64]timeline.Date, error) {
 
 // expedites returns the applications that get an expedite item on today,
 // as kept (with their own next action), and the expedite action of each:
-// none, after one indexed read, when no offer is open.
-func (s *Store) expedites() ([]timeline.Entry, []*timeline.Action, error) {
+// none, after one indexed read, when no offer is open. The entries already
+// read (at: index by id) are used as they are instead of being read again.
+func (s *Store) expedites(entries []timeline.Entry, at map[int64]int) ([]timeline.Entry, []*timeline.Action, error) {
+	today := s.today()
+	stale, err := s.hasStale(today)
+	if err != nil {
+		return nil, nil, err
+	}
+	if stale {
+		return s.expeditesDerived()
+	}
+	o, ok, err := s.countingOffer(today)
+	if err != nil || !ok {
+		return nil, nil, err
+	}
+	ids, err := s.expediteIDs(o, today)
+	if err != nil || len(ids) == 0 {
+		return nil, nil, err
+	}
+	var missing []int64
+	for _, id := range ids {
+		if _, ok := at[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	read := map[int64]timeline.Entry{}
+	if len(missing) > 0 {
+		es, err := s.chaseRows("applications", "id IN ("+idList(missing)+")")
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, e := range es {
+			read[e.App.ID] = e
+		}
+	}
+	offers := []timeline.OpenOffer{o}
+	es := make([]timeline.Entry, 0, len(ids))
+	acts := make([]*timeline.Action, 0, len(ids))
+	for _, id := range ids {
+		var e timeline.Entry
+		if i, ok := at[id]; ok {
+			e = entries[i]
+		} else {
+			e = read[id]
+		}
+		// No followup or heard since the offer arrived (the query's last
+		// condition): the latest contact, if any, is before it.
+		if a := timeline.Expedite(e, 0, offers, today); a != nil {
+			es, acts = append(es, e), append(acts, a)
+		}
+	}
+	return es, acts, nil
+}
+
+// hasStale reports whether any application (not archived) has a kept
+// summary that does not hold on today: then its kept stage may be out of
+// date, and the expedite items are worked out from fresh derivations.
+func (s *Store) hasStale(today timeline.Date) (bool, error) {
+	var n int
+	err := s.db.QueryRow("SELECT EXISTS ("+strings.ReplaceAll(staleIDs, "?2", "?1")+")", int64(today)).Scan(&n)
+	return n != 0, err
+}
+
+// countingOffer returns the open offer that counts for the expedite items on
+// today (the earliest deadline; see timeline.CountingOffer), reading only the
+// open offers with the earliest deadline through the kept stage's index. The
+// kept summaries must hold on today.
+func (s *Store) countingOffer(today timeline.Date) (timeline.OpenOffer, bool, error) {
+	es, err := s.chaseRows("applications", `id IN (SELECT id FROM applications INDEXED BY applications_stage
+		WHERE archived = 0 AND stage = 'offer' AND next_due = (SELECT min(next_due) FROM applications INDEXED BY applications_stage
+			WHERE archived = 0 AND stage = 'offer' AND next_kind = 'offer' AND next_due >= ?))`, int64(today))
+	if err != nil {
+		return timeline.OpenOffer{}, false, err
+	}
+	o, ok := timeline.CountingOffer(timeline.OpenOffers(es, today), 0)
+	if !ok || o.Deadline < today || o.Arrived > today {
+		return timeline.OpenOffer{}, false, nil
+	}
+	return o, true, nil
+}
+
+// expediteWhere selects, from the expedite index, the applications at a
+// stage where a decision is still to come, not snoozed on today (?1) and not
+// told since offer o arrived (?2): those that get an expedite item.
+func expediteWhere() string {
+	stages := make([]string, len(timeline.ExpediteStages))
+	for i, st := range timeline.ExpediteStages {
+		stages[i] = string(st)
+	}
+	return `archived = 0 AND stage IN (` + quoteList(stages) + `) AND (snoozed_until IS NULL OR snoozed_until <= ?1)
+		AND id NOT IN (SELECT application_id FROM events INDEXED BY events_type_date WHERE type IN ('followup', 'heard') AND date >= ?2)`
+}
+
+// expediteIDs returns the ids of the applications that get an expedite item
+// from offer o on today, in id order; the kept summaries must hold on today.
+func (s *Store) expediteIDs(o timeline.OpenOffer, today timeline.Date) ([]int64, error) {
+	rows, err := s.db.Query("SELECT id FROM applications INDEXED BY applications_expedite WHERE "+expediteWhere()+" ORDER BY id",
+		int64(today), o.Arrived.String())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// expeditesDerived is expedites for a day on which some kept summaries do
+// not hold (they could not be saved): the candidates are read with the
+// applications whose summary ran out, derived afresh, and each one's latest
+// contact is read from the events.
+func (s *Store) expeditesDerived() ([]timeline.Entry, []*timeline.Action, error) {
 	offers, err := s.OpenOffers()
 	if err != nil || len(offers) == 0 {
 		return nil, nil, err
@@ -102,15 +218,15 @@ func (s *Store) expedites() ([]timeline.Entry, []*timeline.Action, error) {
 // deciding that has not been told since it arrived gets an expedite action
 // in place of its own next action (added when its own is not among entries).
 func (s *Store) WithExpedite(entries []timeline.Entry) ([]timeline.Entry, error) {
-	es, acts, err := s.expedites()
+	at := make(map[int64]int, len(entries))
+	for i, e := range entries {
+		at[e.App.ID] = i
+	}
+	es, acts, err := s.expedites(entries, at)
 	if err != nil || len(es) == 0 {
 		return entries, err
 	}
-	at := make(map[int64]int, len(entries))
 	out := append([]timeline.Entry(nil), entries...)
-	for i, e := range out {
-		at[e.App.ID] = i
-	}
 	for k, e := range es {
 		e.Next = acts[k]
 		if i, ok := at[e.App.ID]; ok {
@@ -124,10 +240,29 @@ func (s *Store) WithExpedite(entries []timeline.Entry) ([]timeline.Entry, error)
 
 // expediteExtra is how many more items the chase count counts because of
 // expedite items: those standing in for an own item the count leaves out
-// (due later, or none). An expedite item is due on the day the offer
-// arrived, so it is always counted.
+// (due after limit, a kind left out once past, or none). An expedite item is
+// due on the day the offer arrived, so it is always counted. One count over
+// the expedite index when the kept summaries hold on today.
 func (s *Store) expediteExtra(today timeline.Date, days int) (int, error) {
-	es, _, err := s.expedites()
+	stale, err := s.hasStale(today)
+	if err != nil {
+		return 0, err
+	}
+	if !stale {
+		o, ok, err := s.countingOffer(today)
+		if err != nil || !ok {
+			return 0, err
+		}
+		own := "next_due <= ?3"
+		if kinds := uncountedWhenPast(today); len(kinds) > 0 {
+			own += " AND NOT (next_due < ?1 AND next_kind IN (" + quoteList(kinds) + "))"
+		}
+		var n int
+		err = s.db.QueryRow("SELECT count(*) FROM applications INDEXED BY applications_expedite WHERE "+expediteWhere()+
+			" AND (next_due IS NULL OR NOT ("+own+"))", int64(today), o.Arrived.String(), int64(today.AddDays(days))).Scan(&n)
+		return n, err
+	}
+	es, _, err := s.expeditesDerived()
 	n := 0
 	for _, e := range es {
 		if countedItems(timeline.Chase([]timeline.Entry{e}, today, days)) == 0 {
