@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"math"
 	"net/url"
 	"slices"
 	"strings"
@@ -76,55 +77,23 @@ var icsSummaries = map[timeline.ActionKind]string{
 // interview. Text holds no control characters and only UTF-8; a date
 // outside the years 1 to 9999 is an error naming the application. Entries
 // are ordered by day, then UID. It returns the number of entries.
+//
+// It reads no application's events: the next actions come from the kept
+// summaries (those that ran out derived afresh), and the booked interviews
+// from the index of events by type and date, so that its time follows the
+// number of entries, not the size of the history.
 func (s *Store) WriteICS(w io.Writer, opt ICSOptions) (int, error) {
-	snap, err := s.snapshot()
-	if err != nil {
-		return 0, err
-	}
 	zone := opt.Zone
 	if zone == nil {
 		zone = time.Local
 	}
 	today := s.today()
-	var items []icsItem
-	for _, a := range snap.apps {
-		if a.Archived {
-			continue
-		}
-		d := timeline.Derive(a, snap.events[a.ID], snap.set, today)
-		title := a.Company
-		if a.Role != "" {
-			title += " (" + a.Role + ")"
-		}
-		// A booked interview is the next action too: its own entry below
-		// covers it (one per round booked).
-		if n := d.Next; n != nil && n.Kind != timeline.ActInterview {
-			day := n.Due
-			if d.Snoozed(today) && d.SnoozedUntil > day {
-				day = d.SnoozedUntil
-			}
-			what := n.Text
-			if opt.OverdueToday && day < today {
-				what = "Overdue since " + day.Format(timeline.LayoutDayYear) + ". " + what
-				day = today
-			}
-			items = append(items, icsItem{uid: icsUID(a.ID), day: day, summary: icsSummaries[n.Kind] + ": " + title,
-				description: icsDescription(a, what), url: a.URL})
-		}
-		for _, e := range d.Events {
-			if e.Type == timeline.EventInterview && e.Date > today {
-				what := e.Note
-				if e.At != "" {
-					zoneName := "local time"
-					if n := zone.String(); n != "" && n != "Local" {
-						zoneName = n + " time"
-					}
-					what = strings.TrimSpace("At " + e.At + " (" + zoneName + "). " + what)
-				}
-				items = append(items, icsItem{uid: icsInterviewUID(e.ID), day: e.Date, at: e.At, summary: "Interview: " + title,
-					description: icsDescription(a, what), url: a.URL, interview: true})
-			}
-		}
+	items, err := s.icsNextActions(today, opt.OverdueToday)
+	if err != nil {
+		return 0, err
+	}
+	if items, err = s.icsInterviews(items, today, zone); err != nil {
+		return 0, err
 	}
 	// A calendar's dates run from 0001-01-01 to 9999-12-31, and an all-day
 	// entry ends the next day.
@@ -186,6 +155,87 @@ func (s *Store) WriteICS(w io.Writer, opt ICSOptions) (int, error) {
 	}
 	// RFC 5545 lines end in CRLF; the library's default is the OS's newline.
 	return len(items), cal.SerializeTo(w, ics.WithNewLineWindows)
+}
+
+// icsLastDay is a due date beyond every other: the limit of the read of
+// every application that has a next action.
+const icsLastDay = timeline.Date(math.MaxInt32)
+
+// icsNextActions returns the entries of the next actions (booked interviews
+// aside: they have entries of their own) of the applications that are not
+// archived, read from the kept summaries: the applications with a next
+// action are those with a due date, found through the index of due dates,
+// and a summary that no longer holds on today is derived afresh first (the
+// chase view's read, with no limit on the due date). Notes are not read: the
+// feed never shows them.
+func (s *Store) icsNextActions(today timeline.Date, overdueToday bool) ([]icsItem, error) {
+	entries, err := s.ChaseEntries(icsLastDay)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]icsItem, 0, len(entries))
+	for _, e := range entries {
+		n := e.Next
+		if n == nil || n.Kind == timeline.ActInterview {
+			continue
+		}
+		day := n.Due
+		if e.Snoozed(today) && e.SnoozedUntil > day {
+			day = e.SnoozedUntil
+		}
+		what := n.Text
+		if overdueToday && day < today {
+			what = "Overdue since " + day.Format(timeline.LayoutDayYear) + ". " + what
+			day = today
+		}
+		items = append(items, icsItem{uid: icsUID(e.App.ID), day: day, summary: icsSummaries[n.Kind] + ": " + icsTitle(e.App),
+			description: icsDescription(e.App, what), url: e.App.URL})
+	}
+	return items, nil
+}
+
+// icsInterviewsSQL reads the interviews booked after today for the
+// applications that are not archived, through the index of events by type
+// and date (event dates are YYYY-MM-DD text, whose order is the dates').
+const icsInterviewsSQL = `SELECT e.id, e.date, e.at, e.note, a.id, a.company, a.role, a.recruiter, a.contact, a.url
+	FROM events e INDEXED BY events_type_date JOIN applications a ON a.id = e.application_id
+	WHERE e.type = ? AND e.date > ? AND a.archived = 0`
+
+// icsInterviews appends to items an entry for each interview booked after
+// today, at its time of day in zone when it was logged with one.
+func (s *Store) icsInterviews(items []icsItem, today timeline.Date, zone *time.Location) ([]icsItem, error) {
+	rows, err := s.db.Query(icsInterviewsSQL, string(timeline.EventInterview), today.String())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	zoneName := "local time"
+	if n := zone.String(); n != "" && n != "Local" {
+		zoneName = n + " time"
+	}
+	for rows.Next() {
+		var e timeline.Event
+		var a timeline.Application
+		if err := rows.Scan(&e.ID, nullDate{&e.Date}, nullStr{&e.At}, &e.Note, &a.ID, &a.Company, &a.Role, &a.Recruiter, &a.Contact, &a.URL); err != nil {
+			return nil, err
+		}
+		what := e.Note
+		if e.At != "" {
+			what = strings.TrimSpace("At " + e.At + " (" + zoneName + "). " + what)
+		}
+		items = append(items, icsItem{uid: icsInterviewUID(e.ID), day: e.Date, at: e.At, summary: "Interview: " + icsTitle(a),
+			description: icsDescription(a, what), url: a.URL, interview: true})
+	}
+	return items, rows.Err()
+}
+
+// icsTitle names an application in an entry's title: the company, and the
+// role in brackets.
+func icsTitle(a timeline.Application) string {
+	if a.Role != "" {
+		return a.Company + " (" + a.Role + ")"
+	}
+	return a.Company
 }
 
 // icsDescription is an entry's body: what to do, then whom to ask.
