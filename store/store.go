@@ -79,14 +79,6 @@ func Open(path string, today func() timeline.Date) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	s.dv, err = db.Conn(context.Background())
-	if err == nil {
-		s.dvSeen, err = s.rawDataVersionLocked()
-	}
-	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
 	if err := s.refreshIfRulesChanged(); err != nil {
 		s.Close()
 		return nil, err
@@ -373,9 +365,22 @@ func (s *Store) tx(f func(tx *sql.Tx) error) error {
 
 // DataVersion returns a number that changes whenever another connection or
 // process commits a change to the database, and not when this store does.
+// Its connection is made at the first call (a command that does not poll
+// does not pay for it), so changes are counted from then on.
 func (s *Store) DataVersion() (int64, error) {
 	s.dvMu.Lock()
 	defer s.dvMu.Unlock()
+	if s.dv == nil {
+		dv, err := s.db.Conn(context.Background())
+		if err != nil {
+			return 0, fmt.Errorf("open %s: %w", s.path, err)
+		}
+		s.dv = dv
+		if s.dvSeen, err = s.rawDataVersionLocked(); err != nil {
+			return 0, err
+		}
+		return s.dvForeign, nil
+	}
 	if err := s.seeForeignLocked(); err != nil {
 		return 0, err
 	}
@@ -397,7 +402,7 @@ func (s *Store) seeForeignLocked() error {
 }
 
 // rawDataVersionLocked reads PRAGMA data_version on the store's own
-// connection (0 before Open has made it). dvMu is held.
+// connection (0 before DataVersion has made it). dvMu is held.
 func (s *Store) rawDataVersionLocked() (int64, error) {
 	if s.dv == nil {
 		return 0, nil
