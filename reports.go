@@ -49,6 +49,7 @@ within --days, if given): fast enough for a shell prompt.`,
 			case !given:
 				days = -1 // the lookahead_days setting
 			}
+			reportGC()
 			st, err := c.openExisting(cmd)
 			if err != nil && !isNoDB(err) {
 				return err
@@ -119,6 +120,7 @@ its width; piped, it is plain text.`,
   afterview list --all --json | jq '.applications[] | select(.stage == "offer")'`,
 		Args: args(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			reportGC()
 			st, err := c.openExisting(cmd)
 			if err != nil && !isNoDB(err) {
 				return err
