@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -10,18 +9,20 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/afterview/afterview/timeline"
-	"github.com/xuri/excelize/v2"
 )
 
-// Excel workbooks (.xlsx), read and written with excelize, the maintained
-// pure-Go library for the format. A workbook is read through the same path
-// as a CSV file (readSheet): the same header aliases, date handling and
-// all-or-nothing rule; real date cells arrive there as YYYY-MM-DD text.
-// A workbook that afterview wrote (an "Events" sheet headed as ExportXLSX
-// heads it) is read back whole: each application with every event.
+// Excel workbooks (.xlsx), read and written here with the standard library
+// alone (archive/zip and encoding/xml, in xlsx_read.go and xlsx_write.go):
+// the spreadsheet library this used before built huge locale tables for
+// number formats when the program started, which cost every command, even
+// "afterview version", 5.7 ms of start-up. A workbook is read through the
+// same path as a CSV file (readSheet): the same header aliases, date
+// handling and all-or-nothing rule; real date cells arrive there as
+// YYYY-MM-DD text. A workbook that afterview wrote (an "Events" sheet
+// headed as ExportXLSX heads it) is read back whole: each application with
+// every event.
 
 // The sheets ExportXLSX writes.
 const (
@@ -36,149 +37,57 @@ const (
 	xlsxEventApp = "Application ID"
 )
 
-// xlsxLimits bound what opening a workbook may unpack (it is a zip file):
-// a hostile file cannot make afterview use more than this.
-var xlsxLimits = excelize.Options{UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 16 << 20, RawCellValue: true}
-
 // ReadXLSX reads an Excel workbook: its first sheet, or the one named sheet,
 // as ReadCSV reads a CSV file. Cells formatted as dates are dates whatever
 // the sheet's locale shows; text dates follow dateFormat. Nothing is written:
 // pass the Batch to Import.
 func ReadXLSX(r io.Reader, sheet string, dateFormat DateFormat) (*Batch, error) {
-	f, err := excelize.OpenReader(r, xlsxLimits)
+	data, err := io.ReadAll(r)
 	if err != nil {
-		if errors.Is(err, excelize.ErrWorkbookFileFormat) || strings.Contains(err.Error(), "zip") {
-			return nil, errors.New("not an Excel workbook (.xlsx): save it as \"Excel Workbook (.xlsx)\" or as CSV UTF-8")
-		}
 		return nil, fmt.Errorf("cannot read the workbook: %w", err)
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, ErrEmpty
-	}
-	if sheet == "" {
-		sheet = sheets[0]
-	} else if i := slices.IndexFunc(sheets, func(s string) bool { return strings.EqualFold(s, sheet) }); i >= 0 {
-		sheet = sheets[i]
-	} else {
-		return nil, fmt.Errorf("no sheet %q in the workbook (its sheets: %s)", sheet, quoteAll(sheets))
-	}
-	x := xlsxReader{f: f, dates: map[int]bool{}}
-	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
-		x.date1904 = *p.Date1904
-	}
-	rows, err := x.rows(sheet)
+	book, err := openXLSX(data)
 	if err != nil {
 		return nil, err
 	}
+	sheets := book.sheetNames()
+	if len(sheets) == 0 {
+		return nil, ErrEmpty
+	}
 	i := 0
+	if sheet != "" {
+		if i = slices.IndexFunc(sheets, func(s string) bool { return strings.EqualFold(s, sheet) }); i < 0 {
+			return nil, fmt.Errorf("no sheet %q in the workbook (its sheets: %s)", sheet, quoteAll(sheets))
+		}
+	}
+	sheet = sheets[i]
+	rows, err := book.rows(book.sheets[i])
+	if err != nil {
+		return nil, err
+	}
+	n := 0
 	b, err := readSheet(func() ([]string, error) {
-		if i == len(rows) {
+		if n == len(rows) {
 			return nil, io.EOF
 		}
-		i++
-		return rows[i-1], nil
+		n++
+		return rows[n-1], nil
 	}, dateFormat)
-	if err != nil || !slices.Contains(sheets, xlsxEventsSheet) || sheet == xlsxEventsSheet {
+	ev := slices.Index(sheets, xlsxEventsSheet)
+	if err != nil || ev < 0 || sheet == xlsxEventsSheet {
 		return b, err
 	}
-	return x.withEvents(b, rows)
-}
-
-// xlsxReader reads cells, turning date cells into YYYY-MM-DD.
-type xlsxReader struct {
-	f        *excelize.File
-	date1904 bool
-	dates    map[int]bool // style id → whether it formats a date
-}
-
-// rows returns a sheet's rows as text, date cells as YYYY-MM-DD.
-func (x *xlsxReader) rows(sheet string) ([][]string, error) {
-	rows, err := x.f.GetRows(sheet, xlsxLimits)
+	events, err := book.rows(book.sheets[ev])
 	if err != nil {
-		return nil, fmt.Errorf("sheet %q: %w", sheet, err)
+		return nil, err
 	}
-	for r, row := range rows {
-		for c, v := range row {
-			serial, err := strconv.ParseFloat(v, 64)
-			if err != nil {
-				continue
-			}
-			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
-			if !x.isDate(sheet, cell) {
-				continue
-			}
-			if serial < 1 || serial >= 2958466 { // 2958466 is 10000-01-01
-				return nil, fmt.Errorf("sheet %q, cell %s: %v is a date cell outside the years 1900 to 9999", sheet, cell, v)
-			}
-			t, err := excelize.ExcelDateToTime(serial, x.date1904)
-			if err != nil {
-				return nil, fmt.Errorf("sheet %q, cell %s: %v is not a date", sheet, cell, v)
-			}
-			rows[r][c] = timeline.DateOf(t).String()
-		}
-	}
-	return rows, nil
-}
-
-// isDate reports whether a cell's number format shows a date.
-func (x *xlsxReader) isDate(sheet, cell string) bool {
-	if t, err := x.f.GetCellType(sheet, cell); err == nil && t == excelize.CellTypeDate {
-		return true
-	}
-	id, err := x.f.GetCellStyle(sheet, cell)
-	if err != nil {
-		return false
-	}
-	if d, ok := x.dates[id]; ok {
-		return d
-	}
-	d := false
-	if st, err := x.f.GetStyle(id); err == nil {
-		d = isDateFormat(st.NumFmt, st.CustomNumFmt)
-	}
-	x.dates[id] = d
-	return d
-}
-
-// isDateFormat reports whether a number format shows a date: one of Excel's
-// built-in date formats (14–17, 22, 27–36, 50–58 in East Asian locales), or
-// a custom format with a day, month or year in it outside quotes and
-// brackets ("yyyy-mm-dd", "d mmm yy", but not "0.00" or "[Red]#,##0").
-func isDateFormat(id int, custom *string) bool {
-	switch {
-	case id >= 14 && id <= 17, id == 22, id >= 27 && id <= 36, id >= 50 && id <= 58:
-		return true
-	case custom == nil:
-		return false
-	}
-	quoted, bracket := false, false
-	for _, r := range strings.ToLower(*custom) {
-		switch {
-		case r == '"':
-			quoted = !quoted
-		case quoted:
-		case r == '[':
-			bracket = true
-		case r == ']':
-			bracket = false
-		case bracket:
-		case r == 'd' || r == 'y' || r == 'm':
-			return true
-		}
-	}
-	return false
+	return withEvents(b, rows, events)
 }
 
 // withEvents replaces the applications' events with those of the workbook's
 // Events sheet, matched by the application's ID, when the workbook is one
 // that afterview wrote; otherwise it returns b as it is.
-func (x *xlsxReader) withEvents(b *Batch, appRows [][]string) (*Batch, error) {
-	rows, err := x.rows(xlsxEventsSheet)
-	if err != nil {
-		return nil, err
-	}
+func withEvents(b *Batch, appRows, rows [][]string) (*Batch, error) {
 	if len(rows) == 0 || len(appRows) == 0 || len(rows[0]) == 0 || rows[0][0] != xlsxEventApp {
 		return b, nil // someone else's sheet of that name
 	}
@@ -358,30 +267,14 @@ func (s *Store) ExportXLSX(w io.Writer) (ExportInfo, error) {
 		eventHeader = append(eventHeader, c.header)
 	}
 
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", xlsxAppsSheet); err != nil {
-		return ExportInfo{}, err
-	}
-	if _, err := f.NewSheet(xlsxEventsSheet); err != nil {
-		return ExportInfo{}, err
-	}
-	st, err := newXLSXStyles(f)
+	err = writeXLSX(w, today, []xlsxSheet{
+		{name: xlsxAppsSheet, header: xlsxAppHeader, rows: apps, frozen: 2},
+		{name: xlsxEventsSheet, header: eventHeader, rows: events, frozen: 3},
+	})
 	if err != nil {
 		return ExportInfo{}, err
 	}
-	if err := st.writeSheet(f, xlsxAppsSheet, xlsxAppHeader, apps, 2); err != nil {
-		return ExportInfo{}, err
-	}
-	if err := st.writeSheet(f, xlsxEventsSheet, eventHeader, events, 3); err != nil {
-		return ExportInfo{}, err
-	}
-	f.SetActiveSheet(0)
-	if err := f.SetDocProps(&excelize.DocProperties{Creator: "afterview", Title: "Job applications",
-		Created: today.Time().Format(time.RFC3339), Modified: today.Time().Format(time.RFC3339)}); err != nil {
-		return ExportInfo{}, err
-	}
-	return snap.info(), f.Write(w)
+	return snap.info(), nil
 }
 
 // xlsxAmount is an amount's cell: empty when there is none.
@@ -390,99 +283,4 @@ func xlsxAmount(n int64) any {
 		return nil
 	}
 	return n
-}
-
-// xlsxStyles are the cell styles of an export.
-type xlsxStyles struct{ header, date, amount, text int }
-
-func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
-	var st xlsxStyles
-	var err error
-	isoDate, thousands := "yyyy-mm-dd", "#,##0"
-	for _, s := range []struct {
-		id    *int
-		style excelize.Style
-	}{
-		{&st.header, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE4EE"}},
-			Border: []excelize.Border{{Type: "bottom", Color: "7F8FA6", Style: 1}}}},
-		{&st.date, excelize.Style{CustomNumFmt: &isoDate, Alignment: &excelize.Alignment{Horizontal: "left"}}},
-		{&st.amount, excelize.Style{CustomNumFmt: &thousands}},
-		{&st.text, excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top"}}}, // "@": text stays text
-	} {
-		if *s.id, err = f.NewStyle(&s.style); err != nil {
-			return st, err
-		}
-	}
-	return st, nil
-}
-
-// writeSheet writes a header row and rows of values to a sheet with
-// frozen panes (the header row and the first `frozen` columns) and column
-// widths that fit the content (within bounds).
-// Values: timeline.Date (a date cell; zero is blank), int64 (an amount or an
-// id), string, nil (blank).
-func (st xlsxStyles) writeSheet(f *excelize.File, sheet string, header []string, rows [][]any, frozen int) error {
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	widths := make([]int, len(header))
-	for i, h := range header {
-		widths[i] = len([]rune(h)) + 3 // room for the filter button
-	}
-	cells := make([][]any, len(rows))
-	for r, row := range rows {
-		cells[r] = make([]any, len(row))
-		for c, v := range row {
-			var cell excelize.Cell
-			n := 0
-			switch v := v.(type) {
-			case timeline.Date:
-				if !v.IsZero() {
-					cell, n = excelize.Cell{StyleID: st.date, Value: v.Time()}, 10
-				}
-			case int64:
-				cell, n = excelize.Cell{Value: v}, len(strconv.FormatInt(v, 10))+2
-				if c >= frozen { // an amount, not an id
-					cell.StyleID = st.amount
-				}
-			case string:
-				if v == "" {
-					break // a blank cell, not an empty text
-				}
-				cell = excelize.Cell{StyleID: st.text, Value: v}
-				first, _, _ := strings.Cut(v, "\n")
-				n = len([]rune(first))
-			case nil:
-			default:
-				return fmt.Errorf("sheet %s: a %T cell", sheet, v)
-			}
-			cells[r][c] = cell
-			widths[c] = max(widths[c], n)
-		}
-	}
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, float64(min(max(w, 6), 50))+1); err != nil {
-			return err
-		}
-	}
-	topLeft, _ := excelize.CoordinatesToCellName(frozen+1, 2)
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: frozen, YSplit: 1, TopLeftCell: topLeft, ActivePane: "bottomRight",
-		Selection: []excelize.Selection{{SQRef: topLeft, ActiveCell: topLeft, Pane: "bottomRight"}}}); err != nil {
-		return err
-	}
-	head := make([]any, len(header))
-	for i, h := range header {
-		head[i] = excelize.Cell{StyleID: st.header, Value: h}
-	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 18}); err != nil {
-		return err
-	}
-	for r, row := range cells {
-		cell, _ := excelize.CoordinatesToCellName(1, r+2)
-		if err := sw.SetRow(cell, row); err != nil {
-			return err
-		}
-	}
-	return sw.Flush()
 }

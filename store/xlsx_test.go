@@ -2,99 +2,27 @@ package store
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/afterview/afterview/timeline"
-	"github.com/xuri/excelize/v2"
 )
 
 const spreadsheetXLSX = "../testdata/spreadsheet.xlsx"
 
-// updateFixtures is -update, as the golden files' tests have it: here it
-// writes testdata/spreadsheet.xlsx again.
-var updateFixtures = func() func() bool {
-	if f := flag.Lookup("update"); f != nil {
-		return func() bool { return f.Value.String() == "true" }
-	}
-	b := flag.Bool("update", false, "write the test fixtures and golden files again")
-	return func() bool { return *b }
-}()
-
-// writeSpreadsheetXLSX writes testdata/spreadsheet.xlsx as a candidate's
-// own workbook would be: the same applications as spreadsheet.csv on a
-// first sheet "Job search" with dates as real date cells (shown m/d/yyyy,
-// Excel's built-in format 14), one date typed as text, a salary column in
-// a currency format, blank cells and a blank row; and an older sheet "2025".
-// It runs with -update (go test ./store -run XLSX -update).
-func writeSpreadsheetXLSX(t *testing.T) {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", "Job search"); err != nil {
-		t.Fatal(err)
-	}
-	dateStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
-	chf := `[$CHF] #,##0`
-	moneyStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 164, CustomNumFmt: &chf})
-	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	d := func(s string) time.Time { return timeline.MustDate(s).Time() }
-	rows := [][]any{
-		{"Company", "Title", "Interview Date", "Recruiter", "Email", "Link", "Status", "Salary", "Notes"},
-		{"Acme Robotics", "Senior Backend Engineer", d("2026-11-20"), "Pat Lee", "pat@acme.example", "https://jobs.acme.example/123", "Waiting", 180000, "Loop: 4 rounds, incl. bar raiser"},
-		{"Zürich Quant AG", "Quant Developer, Rates", d("2026-11-12"), "Jürg Müller", nil, "https://zq.example/jobs/7", nil, 150000, nil},
-		{"Kojo Labs", "SRE", nil, nil, nil, nil, "Applied"},
-		{},
-		{"Initech, Inc.", "Staff Engineer", d("2026-10-02"), "Maria García", "maria@initech.example", nil, "Rejected", nil, "She said \"keep in touch\"\nAsk again in spring"},
-		{"Northwind Traders", nil, "2026-11-25", nil, "+1 555 0100"},
-	}
-	for r, row := range rows {
-		for c, v := range row {
-			if v == nil {
-				continue
-			}
-			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
-			if err := f.SetCellValue("Job search", cell, v); err != nil {
-				t.Fatal(err)
-			}
-			switch {
-			case r == 0:
-				f.SetCellStyle("Job search", cell, cell, bold)
-			case c == 2:
-				if _, ok := v.(time.Time); ok {
-					f.SetCellStyle("Job search", cell, cell, dateStyle)
-				}
-			case c == 7:
-				f.SetCellStyle("Job search", cell, cell, moneyStyle)
-			}
-		}
-	}
-	f.SetColWidth("Job search", "A", "I", 22)
-	if _, err := f.NewSheet("2025"); err != nil {
-		t.Fatal(err)
-	}
-	f.SetSheetRow("2025", "A1", &[]any{"Employer", "Position", "Last interview"})
-	f.SetSheetRow("2025", "A2", &[]any{"Hooli", "ML Engineer", d("2025-06-03")})
-	f.SetCellStyle("2025", "C2", "C2", dateStyle)
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(spreadsheetXLSX, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+// testdata/spreadsheet.xlsx is a candidate's own workbook as another
+// program wrote it (the Go library excelize, which afterview once used): the
+// same applications as spreadsheet.csv on a first sheet "Job search" with
+// dates as real date cells (shown m/d/yyyy, Excel's built-in format 14), one
+// date typed as text, a salary column in a currency format ([$CHF] #,##0),
+// a bold header, blank cells and a blank row; and an older sheet "2025".
+// It is kept as that program wrote it, a second writer's workbook to read.
 
 func readXLSXFile(t *testing.T, path, sheet, layout string) (*Batch, error) {
 	t.Helper()
-	if updateFixtures() && path == spreadsheetXLSX {
-		writeSpreadsheetXLSX(t)
-	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -132,15 +60,11 @@ func TestReadXLSXReadsAWorkbookLikeTheCSV(t *testing.T) {
 }
 
 func TestImportXLSXIsAllOrNothing(t *testing.T) {
-	f := excelize.NewFile()
-	f.SetSheetRow("Sheet1", "A1", &[]any{"Company", "Interviewed"})
-	f.SetSheetRow("Sheet1", "A2", &[]any{"Acme", "2026-11-20"})
-	f.SetSheetRow("Sheet1", "A3", &[]any{"Globex", "20/11/2026"})
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	_, err := ReadXLSX(bytes.NewReader(buf.Bytes()), "", DateFormat{})
+	book := testWorkbook(t, "", map[string]string{"xl/worksheets/sheet1.xml": testSheet(
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>Company</t></is></c><c r="B1" t="inlineStr"><is><t>Interviewed</t></is></c></row>` +
+			`<row r="2"><c r="A2" t="inlineStr"><is><t>Acme</t></is></c><c r="B2" t="inlineStr"><is><t>2026-11-20</t></is></c></row>` +
+			`<row r="3"><c r="A3" t="inlineStr"><is><t>Globex</t></is></c><c r="B3" t="inlineStr"><is><t>20/11/2026</t></is></c></row>`)})
+	_, err := ReadXLSX(bytes.NewReader(book), "", DateFormat{})
 	want := `row 3, column "Interviewed": "20/11/2026" is not a date (accepted: YYYY-MM-DD; for another form give --date-format, e.g. MM/DD/YYYY)`
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
@@ -222,44 +146,63 @@ func TestExportXLSXLayout(t *testing.T) {
 	if _, err := s.ExportXLSX(&buf); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(&buf)
+	book, err := openXLSX(buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Applications,Events" {
+	if got := strings.Join(book.sheetNames(), ","); got != "Applications,Events" {
 		t.Errorf("sheets %s", got)
 	}
-	rows, _ := f.GetRows("Applications")
+	rows, err := book.rows(book.sheets[0])
+	if err != nil {
+		t.Fatal(err)
+	}
 	if got := strings.Join(rows[0], ","); got != strings.Join(xlsxAppHeader, ",") {
 		t.Errorf("header %s", got)
 	}
 	// The Ünïcode application (id 9) is at its offer, with the negotiated deadline.
 	last := rows[len(rows)-2]
-	for col, want := range map[int]string{1: "Ünïcode GmbH — Straße", 3: "offer", 4: "answer offer", 5: "2026-12-04",
-		14: "95,000", 15: "10,000", 16: "40,000", 17: "EUR", 18: "2026-12-04"} {
+	for col, want := range map[int]string{0: "9", 1: "Ünïcode GmbH — Straße", 3: "offer", 4: "answer offer", 5: "2026-12-04",
+		13: "line one\nline \"two\"", 14: "95000", 15: "10000", 16: "40000", 17: "EUR", 18: "2026-12-04"} {
 		if last[col] != want {
 			t.Errorf("column %q: %q, want %q", xlsxAppHeader[col], last[col], want)
 		}
 	}
-	// Dates are date cells: a number formatted as a date.
-	raw, _ := f.GetCellValue("Applications", "F10", excelize.Options{RawCellValue: true}) // row 10: application 9
-	if raw != "46360" {                                                                   // 2026-12-04 as Excel counts days
-		t.Errorf("the due date's cell holds %q, want the serial number 46360", raw)
-	}
-	for _, sheet := range []string{"Applications", "Events"} {
-		panes, err := f.GetPanes(sheet)
-		if err != nil || !panes.Freeze || panes.YSplit != 1 {
-			t.Errorf("%s: panes %+v %v, want the header row frozen", sheet, panes, err)
+	// Row 10 is application 9: its due date is a date cell (46360 is
+	// 2026-12-04 as Excel counts days), amounts are numbers shown #,##0, the
+	// id a plain number; the header row and the first two columns are frozen.
+	apps := testPart(t, buf.Bytes(), "xl/worksheets/sheet1.xml")
+	for _, want := range []string{
+		`<c r="A10"><v>9</v></c>`,
+		`<c r="F10" s="2"><v>46360</v></c>`,
+		`<c r="O10" s="3"><v>95000</v></c>`,
+		`<sheetView tabSelected="1" workbookViewId="0"><pane xSplit="2" ySplit="1" topLeftCell="C2" activePane="bottomRight" state="frozen"/>`,
+		`<row r="1" ht="18" customHeight="1"><c r="A1" s="1" t="s">`,
+		`<col min="1" max="1" width="7" customWidth="1"/><col min="2" max="2" width="30" customWidth="1"/>`,
+		`<col min="14" max="14" width="16" customWidth="1"/>`, // the notes' first line
+	} {
+		if !strings.Contains(apps, want) {
+			t.Errorf("the Applications sheet has no %s", want)
 		}
-		w, _ := f.GetColWidth(sheet, "B")
-		if w < 10 || w > 51 {
-			t.Errorf("%s: column B is %v wide", sheet, w)
-		}
 	}
-	ev, _ := f.GetRows("Events")
+	if events := testPart(t, buf.Bytes(), "xl/worksheets/sheet2.xml"); !strings.Contains(events,
+		`<sheetView workbookViewId="0"><pane xSplit="3" ySplit="1" topLeftCell="D2" activePane="bottomRight" state="frozen"/>`) {
+		t.Errorf("the Events sheet's panes: %.600s", events)
+	}
+	ev, err := book.rows(book.sheets[1])
+	if err != nil {
+		t.Fatal(err)
+	}
 	if got := strings.Join(ev[0], ","); got != "Application ID,Company,Role,Type,Date,Note,By,Deadline,Until,Base,Bonus,Equity,Currency,At,Bonus_percent,Signon,Vesting_years" {
 		t.Errorf("events header %s", got)
+	}
+	// The same data on the same day gives the same bytes.
+	var again bytes.Buffer
+	if _, err := s.ExportXLSX(&again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Error("two exports of the same data differ")
 	}
 }
 
@@ -282,16 +225,29 @@ func TestOpenpyxlReadsTheExport(t *testing.T) {
 	script := `
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-ws = wb["Applications"]
-row = [c.value for c in ws[ws.max_row - 1]]
+ws, ev = wb["Applications"], wb["Events"]
+r = ws.max_row - 1
+row = [c.value for c in ws[r]]
 print(ws.freeze_panes, row[1], row[3], row[5].date().isoformat(), row[14], type(row[14]).__name__, repr(row[13]))
+print(ev.freeze_panes, wb.sheetnames, wb.active.title, wb.properties.creator, wb.properties.title, wb.properties.created.isoformat())
+h = ws["A1"]
+print(h.font.b, h.fill.fill_type, h.fill.fgColor.rgb, h.border.bottom.style, h.border.bottom.color.rgb, ws.row_dimensions[1].height)
+f, o, n = ws.cell(r, 6), ws.cell(r, 15), ws.cell(r, 14)
+print(repr(f.number_format), f.alignment.horizontal, type(f.value).__name__, repr(o.number_format), repr(n.number_format), n.alignment.vertical)
+print(ws.column_dimensions["A"].width, ws.column_dimensions["B"].width, ws.column_dimensions["N"].width, ev.column_dimensions["E"].width)
+print(type(ev.cell(2, 5).value).__name__, ev.cell(2, 5).value.date().isoformat())
 `
 	out, err := exec.Command("/usr/bin/python3", "-c", script, file).CombinedOutput()
 	if err != nil {
 		t.Fatalf("openpyxl: %v\n%s", err, out)
 	}
-	want := "C2 Ünïcode GmbH — Straße offer 2026-12-04 95000 int 'line one\\nline \"two\"'\n"
+	want := "C2 Ünïcode GmbH — Straße offer 2026-12-04 95000 int 'line one\\nline \"two\"'\n" +
+		"D2 ['Applications', 'Events'] Applications afterview Job applications 2026-11-26T00:00:00\n" +
+		"True solid FFDDE4EE thin FF7F8FA6 18.0\n" +
+		"'yyyy-mm-dd' left datetime '#,##0' '@' top\n" +
+		"7.0 30.0 16.0 11.0\n" +
+		"datetime 2026-11-20\n"
 	if string(out) != want {
-		t.Errorf("openpyxl reads %q, want %q", out, want)
+		t.Errorf("openpyxl reads\n%s\nwant\n%s", out, want)
 	}
 }
