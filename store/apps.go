@@ -225,15 +225,35 @@ const eventColumns = "id, type, date, note, by_date, deadline, until, base, bonu
 
 // scanEvent reads one event row; extra destinations come first.
 func scanEvent(r rowScanner, first ...any) (timeline.Event, error) {
-	var e timeline.Event
-	var typ string
-	var pct, years int64
-	dest := append(first, &e.ID, &typ, nullDate{&e.Date}, &e.Note, nullDate{&e.By}, nullDate{&e.Deadline},
+	return newEventScan(first...).scan(r)
+}
+
+// eventScan reads event rows into one set of destinations, made once: a
+// walk over many events (re-deriving every application) allocates nothing
+// for each row beyond the values the driver hands over.
+type eventScan struct {
+	e          timeline.Event
+	typ        string
+	pct, years int64
+	dest       []any
+}
+
+// newEventScan returns an eventScan for rows of eventColumns after first.
+func newEventScan(first ...any) *eventScan {
+	x := &eventScan{}
+	e := &x.e
+	x.dest = append(first, nullInt{&e.ID}, &x.typ, nullDate{&e.Date}, &e.Note, nullDate{&e.By}, nullDate{&e.Deadline},
 		nullDate{&e.Until}, nullInt{&e.Base}, nullInt{&e.Bonus}, nullInt{&e.Equity}, nullStr{&e.Currency}, nullStr{&e.At},
-		nullInt{&pct}, nullInt{&e.Signon}, nullInt{&years})
-	err := r.Scan(dest...)
-	e.Type = timeline.EventType(typ)
-	e.BonusPercent, e.VestingYears = timeline.Percent(pct), int(years)
+		nullInt{&x.pct}, nullInt{&e.Signon}, nullInt{&x.years})
+	return x
+}
+
+// scan reads the row r is on.
+func (x *eventScan) scan(r rowScanner) (timeline.Event, error) {
+	err := r.Scan(x.dest...)
+	e := x.e
+	e.Type = timeline.EventType(x.typ)
+	e.BonusPercent, e.VestingYears = timeline.Percent(x.pct), int(x.years)
 	return e, err
 }
 

@@ -187,9 +187,10 @@ func loadEvents(q querier, ids []int64) (map[int64][]timeline.Event, error) {
 	}
 	defer rows.Close()
 	out := map[int64][]timeline.Event{}
+	var appID int64
+	read := newEventScan(nullInt{&appID})
 	for rows.Next() {
-		var appID int64
-		e, err := scanEvent(rows, &appID)
+		e, err := read.scan(rows)
 		if err != nil {
 			return nil, err
 		}
@@ -201,72 +202,102 @@ func loadEvents(q querier, ids []int64) (map[int64][]timeline.Event, error) {
 // rederive derives the given applications (all when ids is nil) afresh and
 // saves the summaries that changed (a row whose kept summary is already the
 // fresh one is not written again: changing a setting rewrites only what it
-// moves); it returns the fresh entries. The UPDATE is prepared once.
+// moves). It returns the fresh entries of the given ids, in id order; with
+// ids nil (every application: a setting changed, new derivation rules, a
+// whole import) it returns none, so that its memory does not grow with the
+// file.
+//
+// The applications and their events are read by two queries walked side by
+// side, both in application order (the events through their index by
+// application), one application at a time: no map of every event. The
+// UPDATE is prepared once.
 func rederive(tx querier, set timeline.Settings, today timeline.Date, ids []int64) ([]timeline.Entry, error) {
-	apps, kept, err := loadKept(tx, ids)
-	if err != nil {
-		return nil, err
+	var out []timeline.Entry
+	keep := func(timeline.Entry) {}
+	if ids != nil {
+		out = make([]timeline.Entry, 0, len(ids))
+		keep = func(e timeline.Entry) { out = append(out, e) }
 	}
-	events, err := loadEvents(tx, ids)
-	if err != nil {
-		return nil, err
+	return out, rederiveEach(tx, set, today, ids, keep)
+}
+
+// rederiveEach is rederive, handing each fresh entry to keep.
+func rederiveEach(tx querier, set timeline.Settings, today timeline.Date, ids []int64, keep func(timeline.Entry)) error {
+	appQuery := "SELECT " + entryColumns + " FROM applications"
+	eventQuery := "SELECT application_id, " + eventColumns + " FROM events"
+	if ids != nil {
+		appQuery += " WHERE id IN (" + idList(ids) + ")"
+		eventQuery += " WHERE application_id IN (" + idList(ids) + ")"
 	}
 	save := func(args ...any) error { _, err := tx.Exec(saveSummarySQL, args...); return err }
 	if p, ok := tx.(preparer); ok {
 		stmt, err := p.Prepare(saveSummarySQL)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		defer stmt.Close()
 		save = func(args ...any) error { _, err := stmt.Exec(args...); return err }
 	}
-	out := make([]timeline.Entry, 0, len(apps))
-	for i, app := range apps {
-		d := timeline.Derive(app, events[app.ID], set, today)
-		if args := summaryArgs(d.Summary); args[0] != kept[i] {
-			if err := save(append(args, app.ID)...); err != nil {
-				return nil, fmt.Errorf("save the derived state of application %d: %w", app.ID, err)
+	apps, err := tx.Query(appQuery + " ORDER BY id")
+	if err != nil {
+		return err
+	}
+	defer apps.Close()
+	events, err := tx.Query(eventQuery + " ORDER BY application_id, date, id")
+	if err != nil {
+		return err
+	}
+	defer events.Close()
+	// next is the event read ahead: the first of a later application's.
+	var next timeline.Event
+	var nextApp int64
+	read := newEventScan(nullInt{&nextApp})
+	more := events.Next()
+	if more {
+		if next, err = read.scan(events); err != nil {
+			return err
+		}
+	}
+	var evs []timeline.Event // reused: Derive keeps a copy of its own
+	for apps.Next() {
+		// Not scanEntry: the kept summary is only compared, never unpacked
+		// (a damaged one is simply written afresh).
+		var app timeline.Application
+		var archived int64
+		var kept string
+		if err := apps.Scan(&app.ID, &app.Company, &app.Role, &app.Recruiter, &app.Contact, &app.URL, &app.Notes, &archived, &kept); err != nil {
+			return err
+		}
+		app.Archived = archived != 0
+		evs = evs[:0]
+		for more && nextApp <= app.ID {
+			if nextApp == app.ID {
+				evs = append(evs, next)
+			}
+			if more = events.Next(); more {
+				if next, err = read.scan(events); err != nil {
+					return err
+				}
 			}
 		}
-		out = append(out, d.Entry)
+		d := timeline.Derive(app, evs, set, today)
+		if args := summaryArgs(d.Summary); args[0] != kept {
+			if err := save(append(args, app.ID)...); err != nil {
+				return fmt.Errorf("save the derived state of application %d: %w", app.ID, err)
+			}
+		}
+		keep(d.Entry)
 	}
-	return out, nil
+	if err := apps.Err(); err != nil {
+		return err
+	}
+	return events.Err()
 }
 
 // preparer is a querier that can prepare a statement to run many times: a
 // write transaction (readOnly, which writes nothing, is left out).
 type preparer interface {
 	Prepare(query string) (*sql.Stmt, error)
-}
-
-// loadKept reads the applications with the given ids (all when ids is nil)
-// in id order, with the packed summary each row keeps.
-func loadKept(q querier, ids []int64) ([]timeline.Application, []string, error) {
-	query := "SELECT " + entryColumns + " FROM applications"
-	if ids != nil {
-		query += " WHERE id IN (" + idList(ids) + ")"
-	}
-	rows, err := q.Query(query + " ORDER BY id")
-	if err != nil {
-		return nil, nil, err
-	}
-	defer rows.Close()
-	var apps []timeline.Application
-	var kept []string
-	for rows.Next() {
-		// Not scanEntry: the kept summary is only compared, never unpacked
-		// (a damaged one is simply written afresh).
-		var a timeline.Application
-		var archived int64
-		var packed string
-		if err := rows.Scan(&a.ID, &a.Company, &a.Role, &a.Recruiter, &a.Contact, &a.URL, &a.Notes, &archived, &packed); err != nil {
-			return nil, nil, err
-		}
-		a.Archived = archived != 0
-		apps = append(apps, a)
-		kept = append(kept, packed)
-	}
-	return apps, kept, rows.Err()
 }
 
 // refresh re-derives the given applications inside tx, with the settings

@@ -1,0 +1,142 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"math/rand"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/afterview/afterview/timeline"
+)
+
+// TestRederiveReadsEachApplicationsOwnEvents checks the walk of the
+// applications beside their events: with events logged in an order that is
+// not the applications' (so the table holds them interleaved), with
+// applications that have no events, and for a few ids given out of order, the
+// entries re-derived are each application's fresh derivation, in id order.
+func TestRederiveReadsEachApplicationsOwnEvents(t *testing.T) {
+	today := day
+	s := openAt(t, &today)
+	r := rand.New(rand.NewSource(7))
+	var ids []int64
+	for i := 0; i < 12; i++ {
+		id, err := s.AddApplication(timeline.Application{Company: fmt.Sprintf("Company %d", i), Recruiter: "Pat"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	// Interviews and news logged across the applications in a random order;
+	// the first and the last application have none.
+	for k := 0; k < 40; k++ {
+		id := ids[1+r.Intn(len(ids)-2)]
+		e := timeline.Event{Type: timeline.EventInterview, Date: today.AddDays(-r.Intn(40))}
+		if k%3 == 0 {
+			e = timeline.Event{Type: timeline.EventHeard, Date: today.AddDays(-r.Intn(10))}
+		}
+		if _, err := s.LogEvent(id, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set, err := s.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := func(id int64) timeline.Summary {
+		t.Helper()
+		app, err := s.Application(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs, err := s.Events(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return timeline.Derive(app, evs, set, today).Summary
+	}
+	for _, want := range [][]int64{{ids[9], ids[0], ids[4]}, {ids[11]}, ids} {
+		got, err := rederive(readOnly{s.db}, set, today, want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("rederive(%v): %d entries", want, len(got))
+		}
+		for i, e := range got {
+			if i > 0 && e.App.ID <= got[i-1].App.ID {
+				t.Errorf("rederive(%v): application %d after %d, want id order", want, e.App.ID, got[i-1].App.ID)
+			}
+			if packSummary(e.Summary) != packSummary(fresh(e.App.ID)) {
+				t.Errorf("application %d: %q, fresh %q", e.App.ID, packSummary(e.Summary), packSummary(fresh(e.App.ID)))
+			}
+		}
+	}
+	// Every application (nil): none returned, each written afresh.
+	if _, err := s.db.Exec("UPDATE applications SET summary = 'stage'"); err != nil {
+		t.Fatal(err)
+	}
+	var all []timeline.Entry
+	err = s.tx(func(tx *sql.Tx) error {
+		all, err = rederive(tx, set, today, nil)
+		return err
+	})
+	if err != nil || all != nil {
+		t.Fatalf("rederive(nil): %d entries, %v; want none", len(all), err)
+	}
+	assertKeptIsFresh(t, s, "re-deriving every application")
+}
+
+// TestNewRulesRewriteOnlyTheRowsTheyChange opens a file whose kept summaries
+// were made by other derivation rules: every application is derived again,
+// and only the rows whose summary differs are written.
+func TestNewRulesRewriteOnlyTheRowsTheyChange(t *testing.T) {
+	today := day
+	path := filepath.Join(t.TempDir(), "afterview.db")
+	s, err := Open(path, func() timeline.Date { return today })
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewSource(5))
+	for i := 0; i < 60; i++ {
+		randomApplication(t, s, r, today, i)
+	}
+	for _, q := range []string{
+		"CREATE TABLE rewrites (id INTEGER)",
+		"CREATE TRIGGER count_rewrites AFTER UPDATE OF summary ON applications BEGIN INSERT INTO rewrites VALUES (new.id); END",
+		// Other rules: the version differs, and three rows were derived otherwise.
+		"UPDATE meta SET value = '1' WHERE key = 'derive_version'",
+		"UPDATE applications SET summary = summary || 'x' WHERE id IN (3, 30, 59)",
+		"DELETE FROM rewrites",
+	} {
+		if _, err := s.db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	s, err = Open(path, func() timeline.Date { return today })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var rewritten []int64
+	rows, err := s.db.Query("SELECT id FROM rewrites ORDER BY id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		rewritten = append(rewritten, id)
+	}
+	rows.Close()
+	if fmt.Sprint(rewritten) != "[3 30 59]" {
+		t.Errorf("new rules rewrote the rows %v, want [3 30 59] (those whose summary differs)", rewritten)
+	}
+	var v string
+	if err := s.db.QueryRow("SELECT value FROM meta WHERE key = 'derive_version'").Scan(&v); err != nil || v != strconv.Itoa(timeline.Version) {
+		t.Errorf("derive_version %q (%v), want %d", v, err, timeline.Version)
+	}
+	assertKeptIsFresh(t, s, "new rules")
+}
