@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -42,11 +43,20 @@ const (
 // the sheet's locale shows; text dates follow dateFormat. Nothing is written:
 // pass the Batch to Import.
 func ReadXLSX(r io.Reader, sheet string, dateFormat DateFormat) (*Batch, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the workbook: %w", err)
+	// A zip file is read from its end: from memory, not copied again when
+	// the caller has it there already (a bytes.Reader, an os.File).
+	ra, ok := r.(interface {
+		io.ReaderAt
+		Size() int64
+	})
+	if !ok {
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read the workbook: %w", err)
+		}
+		ra = bytes.NewReader(data)
 	}
-	book, err := openXLSX(data)
+	book, err := openXLSX(ra, ra.Size())
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package store
 import (
 	"archive/zip"
 	"bufio"
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -48,9 +47,9 @@ type xlsxBook struct {
 // xlsxSheetRef is a sheet's name and the part that holds it.
 type xlsxSheetRef struct{ name, part string }
 
-// openXLSX opens a workbook from the bytes of its file.
-func openXLSX(data []byte) (*xlsxBook, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+// openXLSX opens a workbook from its file.
+func openXLSX(r io.ReaderAt, size int64) (*xlsxBook, error) {
+	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, errNotXLSX
 	}

@@ -93,7 +93,7 @@ func testPart(t *testing.T, book []byte, name string) string {
 // cells between bars.
 func testRows(t *testing.T, book []byte) (string, error) {
 	t.Helper()
-	b, err := openXLSX(book)
+	b, err := openXLSX(bytes.NewReader(book), int64(len(book)))
 	if err != nil {
 		return "", err
 	}

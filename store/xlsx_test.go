@@ -146,7 +146,7 @@ func TestExportXLSXLayout(t *testing.T) {
 	if _, err := s.ExportXLSX(&buf); err != nil {
 		t.Fatal(err)
 	}
-	book, err := openXLSX(buf.Bytes())
+	book, err := openXLSX(bytes.NewReader(buf.Bytes()), int64(len(buf.Bytes())))
 	if err != nil {
 		t.Fatal(err)
 	}
