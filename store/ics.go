@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"net/url"
 	"slices"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/afterview/afterview/timeline"
-	ics "github.com/arran4/golang-ical"
 )
 
 // icsItem is one entry of the calendar feed: all day, or at a time of day.
@@ -108,53 +106,7 @@ func (s *Store) WriteICS(w io.Writer, opt ICSOptions) (int, error) {
 		return cmp.Or(cmp.Compare(x.day, y.day), cmp.Compare(x.uid, y.uid))
 	})
 
-	cal := ics.NewCalendarFor("afterview")
-	cal.SetProductId("-//afterview//afterview//EN")
-	cal.SetMethod(ics.MethodPublish)
-	cal.SetCalscale("GREGORIAN")
-	cal.SetXWRCalName("afterview")
-	for _, it := range items {
-		e := cal.AddEvent(it.uid)
-		e.SetDtStampTime(opt.Stamp)
-		summary := icsText(it.summary)
-		var start time.Time
-		if minutes, ok := timeline.ClockMinutes(it.at); ok {
-			y, m, d := it.day.YMD()
-			start = time.Date(y, m, d, minutes/60, minutes%60, 0, 0, zone)
-			e.SetStartAt(start) // written in UTC: every calendar shows it in its own zone
-			e.SetEndAt(start.Add(icsInterviewHours * time.Hour))
-			e.SetTimeTransparency(ics.TransparencyOpaque) // the interview is busy time
-		} else {
-			e.SetAllDayStartAt(it.day.Time())
-			e.SetAllDayEndAt(it.day.AddDays(1).Time())         // DTEND is exclusive: one day
-			e.SetTimeTransparency(ics.TransparencyTransparent) // a reminder, not busy time
-		}
-		e.SetSummary(summary)
-		if it.description != "" {
-			e.SetDescription(icsText(it.description))
-		}
-		if u, err := url.Parse(it.url); err == nil && u.Scheme != "" && u.Host != "" && icsText(it.url) == it.url {
-			e.SetURL(u.String())
-		}
-		if opt.NoAlarms {
-			continue
-		}
-		al := e.AddAlarm()
-		al.SetAction(ics.ActionDisplay)
-		al.SetProperty(ics.ComponentPropertyDescription, summary)
-		switch {
-		case !it.interview:
-			al.SetTrigger(icsDueAlarm)
-		case start.IsZero():
-			al.SetTrigger(icsEveningBefore)
-		default:
-			y, m, d := it.day.AddDays(-1).YMD()
-			evening := time.Date(y, m, d, icsEveningHour, 0, 0, 0, zone)
-			al.SetTrigger(evening.UTC().Format("20060102T150405Z"), ics.WithValue(string(ics.ValueDataTypeDateTime)))
-		}
-	}
-	// RFC 5545 lines end in CRLF; the library's default is the OS's newline.
-	return len(items), cal.SerializeTo(w, ics.WithNewLineWindows)
+	return len(items), writeICSFeed(w, items, opt, zone)
 }
 
 // icsLastDay is a due date beyond every other: the limit of the read of
@@ -251,7 +203,7 @@ func icsDescription(a timeline.Application, what string) string {
 }
 
 // icsText makes text fit RFC 5545's TEXT: valid UTF-8 (a bad byte becomes
-// U+FFFD), no control characters but line breaks (which the library writes
+// U+FFFD), no control characters but line breaks (which the feed writes
 // as \n; a tab becomes a space, \r\n and \r a line break), and no
 // bidirectional controls (U+202A–U+202E, U+2066–U+2069), which could make a
 // calendar show the text disguised.

@@ -86,13 +86,20 @@ func feedDiff(got, want string) string {
 func randomFeedApplication(t *testing.T, s *Store, r *rand.Rand, today timeline.Date, i int) {
 	t.Helper()
 	d := func(lo, hi int) timeline.Date { return today.AddDays(lo + r.Intn(hi-lo+1)) }
-	app := timeline.Application{Company: fmt.Sprintf("Company %d; \"%d\"", i, r.Intn(40)), Archived: r.Intn(6) == 0,
+	// Names that fold in places (multi-byte letters, no spaces for long
+	// stretches, "<" and ">") and need escaping (, ; \ and quotes).
+	companies := []string{"Company %d", "Zürich Quant AG, Inc; \"Rates\" %d", "東京ロボティクス株式会社とその仲間たちの長い名前%d",
+		"Back\\slash <Labs>%d", "Averyveryverylongcompanynamewithoutanyspacesatallthatmustfoldsomewhere%d"}
+	app := timeline.Application{Company: fmt.Sprintf(companies[r.Intn(len(companies))], i), Archived: r.Intn(6) == 0,
 		Notes: "never in the feed"}
 	if r.Intn(2) == 0 {
-		app.Role = "Engineer, platform"
+		app.Role = []string{"Engineer, platform", "Staff Software Engineer (Distributed Systems) — Ünïcödé Team"}[r.Intn(2)]
 	}
 	if r.Intn(3) > 0 {
 		app.Recruiter, app.Contact = "Pat Lee", fmt.Sprintf("pat+%d@example.com", i)
+	}
+	if r.Intn(4) == 0 {
+		app.Recruiter = "Ōtake Sayuri-Müller <sayuri@example.jp>"
 	}
 	if r.Intn(3) > 0 {
 		app.URL = fmt.Sprintf("https://jobs.example.com/%d?ref=a,b", i)
@@ -129,6 +136,9 @@ func randomFeedApplication(t *testing.T, s *Store, r *rand.Rand, today timeline.
 			e := timeline.Event{Type: timeline.EventInterview, Date: d(1, 30)}
 			if r.Intn(2) == 0 {
 				e.At, e.Note = fmt.Sprintf("%02d:%02d", 8+r.Intn(10), 15*r.Intn(4)), "onsite; bring ID, laptop"
+				if r.Intn(2) == 0 {
+					e.Note = "Panel of four: system design, coding (C:\\work), behavioural; ask for María at the front desk → 3rd floor, <room 301>"
+				}
 			}
 			evs = append(evs, e)
 		case 11:
