@@ -108,7 +108,7 @@ func (s *Store) checkPragma(pragma string) ([]string, error) {
 // checkBackup opens the copy read-only, checks its integrity and counts
 // what it holds.
 func checkBackup(path string, info *BackupInfo) error {
-	db, err := sql.Open("sqlite", dsn(path, false))
+	db, err := sql.Open("sqlite", dsn(path, false, false))
 	if err != nil {
 		return err
 	}

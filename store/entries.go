@@ -112,11 +112,18 @@ func (s *Store) chaseRows(from, where string, args ...any) ([]timeline.Entry, er
 // staleEntries returns the applications (not archived) whose kept summary
 // does not hold on today, derived afresh and saved: found through the
 // indexes of the validity dates, so that none is usually a quick answer.
+// When there is none, the next hasStale of the same day is answered without
+// asking again (see noStaleOn).
 func (s *Store) staleEntries() ([]timeline.Entry, error) {
-	return s.queryEntries("SELECT "+entryColumns+` FROM applications WHERE id IN (
+	today := s.today()
+	es, err := s.queryEntries("SELECT "+entryColumns+` FROM applications WHERE id IN (
 		SELECT id FROM applications INDEXED BY applications_valid_through WHERE archived = 0 AND valid_through < ?1
 		UNION SELECT id FROM applications INDEXED BY applications_valid_from WHERE archived = 0 AND valid_from > ?1)
-		ORDER BY id`, int64(s.today()))
+		ORDER BY id`, int64(today))
+	if err == nil && len(es) == 0 {
+		s.noStaleOn.Store(int64(today))
+	}
+	return es, err
 }
 
 // entryIDs returns the entries' application ids.

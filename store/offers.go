@@ -114,7 +114,11 @@ func (s *Store) expedites(entries []timeline.Entry, at map[int64]int) ([]timelin
 // hasStale reports whether any application (not archived) has a kept
 // summary that does not hold on today: then its kept stage may be out of
 // date, and the expedite items are worked out from fresh derivations.
+// A staleEntries that has just found none answers once, for the same day.
 func (s *Store) hasStale(today timeline.Date) (bool, error) {
+	if s.noStaleOn.Swap(0) == int64(today) {
+		return false, nil
+	}
 	var n int
 	err := s.db.QueryRow("SELECT EXISTS ("+strings.ReplaceAll(staleIDs, "?2", "?1")+")", int64(today)).Scan(&n)
 	return n != 0, err

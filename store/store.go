@@ -23,6 +23,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -52,6 +53,11 @@ type Store struct {
 	dvMu      sync.Mutex
 	dvSeen    int64
 	dvForeign int64
+
+	// noStaleOn is the day (as int64) on which staleEntries last found every
+	// kept summary holding, for the hasStale that follows it in the same
+	// command (the chase view's expedite step); 0 when there is none to use.
+	noStaleOn atomic.Int64
 }
 
 // DefaultPath returns the database file used when neither --db nor
@@ -70,7 +76,7 @@ func Open(path string, today func() timeline.Date) (*Store, error) {
 	if err := prepareFile(path); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", dsn(path, true))
+	db, err := sql.Open("sqlite", dsn(path, true, !isWAL(path)))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -94,16 +100,38 @@ var busyTimeout = 30 * time.Second
 
 // dsn returns the driver's name for the file: per-connection PRAGMAs go here
 // so that every pooled connection gets them. The read-write form makes every
-// transaction BEGIN IMMEDIATE, so two writers queue instead of deadlocking.
-func dsn(path string, readWrite bool) string {
+// transaction BEGIN IMMEDIATE, so two writers queue instead of deadlocking;
+// setWAL switches the file to write-ahead logging, which then stays so (the
+// file's header records it), so that a file already in that mode is spared
+// the statement.
+func dsn(path string, readWrite, setWAL bool) string {
 	u := url.URL{Scheme: "file", OmitHost: true, Path: path}
 	q := fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())
 	if readWrite {
-		q += "&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate"
+		q += "&_pragma=foreign_keys(1)"
+		if setWAL {
+			q += "&_pragma=journal_mode(WAL)"
+		}
+		q += "&_pragma=synchronous(FULL)&_txlock=immediate"
 	} else {
 		q += "&mode=ro"
 	}
 	return u.String() + "?" + q
+}
+
+// isWAL reports whether the file's header says it is in write-ahead logging
+// mode (its read and write format versions are 2).
+func isWAL(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 20)
+	if _, err := io.ReadFull(f, head); err != nil {
+		return false
+	}
+	return bytes.Equal(head[:len(sqliteMagic)], sqliteMagic) && head[18] == 2 && head[19] == 2
 }
 
 // probeDSN opens a file only to look at it: read-only and, when no -wal file

@@ -233,3 +233,25 @@ func fmtAny(v any) []byte {
 	}
 	return []byte(strings.TrimSpace(strings.Trim(strings.ReplaceAll(sprint(v), "\n", " "), " ")))
 }
+
+// TestNewFilesAreInWALMode checks that a new database is switched to
+// write-ahead logging (which Open then reads from the header instead of
+// setting it again), and that every connection of a reopened one uses it.
+func TestNewFilesAreInWALMode(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "afterview.db")
+	today := day
+	for round := 0; round < 2; round++ {
+		s, err := Open(path, func() timeline.Date { return today })
+		if err != nil {
+			t.Fatal(err)
+		}
+		var mode string
+		if err := s.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+			t.Errorf("round %d: journal_mode %q (%v), want wal", round, mode, err)
+		}
+		s.Close()
+		if !isWAL(path) {
+			t.Errorf("round %d: the header does not say WAL", round)
+		}
+	}
+}
