@@ -319,10 +319,10 @@ func (s *Store) Offers() ([]timeline.OfferColumn, error) {
 	if err != nil {
 		return nil, err
 	}
-	// By application: the events of these few hundred at most, in the
-	// order they are wanted (the planner would rather read every offer event
-	// of the file through the type index and sort them).
-	rows, err := s.db.Query("SELECT application_id, " + eventColumns + ` FROM events INDEXED BY events_application
+	// By application, from the index that holds only these types of event,
+	// in the order they are wanted (the planner would rather read every
+	// offer event of the file through the type index and sort them).
+	rows, err := s.db.Query("SELECT application_id, " + eventColumns + ` FROM events INDEXED BY events_offer_terms
 		WHERE application_id IN (` + idList(ids) + `) AND type IN ('offer', 'negotiate', 'accepted', 'declined')
 		ORDER BY application_id, date, id`)
 	if err != nil {
