@@ -1,6 +1,6 @@
 // The commands that report: chase, list, show and events.
 
-package main
+package cli
 
 import (
 	"errors"

@@ -2,7 +2,7 @@
 // work is done in store (interchange.go, csv.go, ics.go, backup.go); these
 // commands only read flags, open the database and say what happened.
 
-package main
+package cli
 
 import (
 	"bytes"

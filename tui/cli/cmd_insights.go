@@ -1,4 +1,4 @@
-package main
+package cli
 
 // The insight commands: `afterview stats` (how the search is going, measured
 // against the windows) and `afterview activity` (the job-search log, week by

@@ -1,7 +1,7 @@
 // The commands that change an application: add, log, unlog, edit, archive,
 // unarchive and delete.
 
-package main
+package cli
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -21,7 +21,7 @@ import (
 // The command line is tested in-process: each test runs commands against a
 // database in t.TempDir() with today fixed, and compares a transcript of
 // what they printed (stdout, "! " before each stderr line, the exit status
-// when not 0) with testdata/<test>.golden. Refresh with: go test . -update
+// when not 0) with testdata/<test>.golden. Refresh with: go test ./tui/cli -update
 
 // testToday is a Tuesday.
 const testToday = "2026-11-24"

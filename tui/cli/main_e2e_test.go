@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -26,6 +26,10 @@ const (
 	e2eStep      = 10 * time.Second
 	e2ePollEvery = 50 * time.Millisecond
 )
+
+// binaryPackage is the command afterview, built by the tests that run the
+// real binary.
+const binaryPackage = "github.com/afterview/afterview"
 
 // e2ePane is the pane of a tmux session running the TUI.
 type e2ePane struct {
@@ -175,7 +179,7 @@ func e2eBinary(t *testing.T) (bin, dir string) {
 	}
 	dir = t.TempDir()
 	bin = filepath.Join(dir, "afterview")
-	build := exec.Command(goTool, "build", "-o", bin, ".")
+	build := exec.Command(goTool, "build", "-o", bin, binaryPackage)
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"flag"
@@ -15,10 +15,14 @@ import (
 // tui/testdata, drawn by teatest at a fixed size, or a report). The copy is
 // the golden with trailing spaces cut and each run of blank lines made one,
 // so that it reads well on a page. When a screen changes on purpose, refresh
-// the goldens, then the README: go test . -run TestREADMEScreens -update.
+// the goldens, then the README: go test ./tui/cli -run TestREADMEScreens -update.
 
 // readmeScreen matches a marker and the fenced block after it.
 var readmeScreen = regexp.MustCompile("(?s)<!-- screen: ([^ ]+) -->\n```text\n(.*?)```\n")
+
+// repoRoot is the repository's top folder, seen from this package's: the
+// README and the paths it names are relative to it.
+var repoRoot = filepath.Join("..", "..")
 
 // screenCopy is a golden file as the README shows it.
 func screenCopy(golden string) string {
@@ -40,7 +44,7 @@ func screenCopy(golden string) string {
 }
 
 func TestREADMEScreensMatchTheGoldens(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +58,7 @@ func TestREADMEScreensMatchTheGoldens(t *testing.T) {
 		m := readmeScreen.FindStringSubmatch(block)
 		path, shown := m[1], m[2]
 		found[path] = true
-		golden, err := os.ReadFile(filepath.FromSlash(path))
+		golden, err := os.ReadFile(filepath.Join(repoRoot, filepath.FromSlash(path)))
 		if err != nil {
 			t.Errorf("the README shows %s, which does not exist: %v", path, err)
 			return block
@@ -63,7 +67,7 @@ func TestREADMEScreensMatchTheGoldens(t *testing.T) {
 		if shown != want {
 			failed = append(failed, path)
 			if !update {
-				t.Errorf("the README's copy of %s differs from what the program draws (refresh it: go test . -run TestREADMEScreens -update)\nREADME:\n%s\nprogram:\n%s", path, shown, want)
+				t.Errorf("the README's copy of %s differs from what the program draws (refresh it: go test ./tui/cli -run TestREADMEScreens -update)\nREADME:\n%s\nprogram:\n%s", path, shown, want)
 			}
 		}
 		return fmt.Sprintf("<!-- screen: %s -->\n```text\n%s```\n", path, want)
@@ -74,7 +78,7 @@ func TestREADMEScreensMatchTheGoldens(t *testing.T) {
 		}
 	}
 	if update && len(failed) > 0 {
-		if err := os.WriteFile("README.md", []byte(text), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(repoRoot, "README.md"), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		t.Logf("README.md: refreshed %s", strings.Join(failed, ", "))

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -108,7 +108,7 @@ func TestVersionOfABuiltBinary(t *testing.T) {
 		t.Skip("a git worktree (.git is a file): the go tool stamps VCS information only in a checkout with a .git directory")
 	}
 	bin := filepath.Join(t.TempDir(), "afterview")
-	if out, err := exec.Command(goTool, "build", "-buildvcs=true", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command(goTool, "build", "-buildvcs=true", "-o", bin, binaryPackage).CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	out, err := exec.Command(bin, "version").CombinedOutput()

@@ -1,7 +1,7 @@
 // The commands that look after afterview itself: config, doctor, version and
 // demo.
 
-package main
+package cli
 
 import (
 	"errors"
