@@ -95,14 +95,14 @@ func TestCLIExportImportRoundTrip(t *testing.T) {
 
 func TestCLIImportSpreadsheet(t *testing.T) {
 	s := newSession(t)
-	sheet := filepath.Join("testdata", "spreadsheet.csv")
+	sheet := filepath.Join(repoRoot, "testdata", "spreadsheet.csv")
 	s.ok("import", "-n", sheet)
 	if _, err := os.Stat(s.env["AFTERVIEW_DB"]); err == nil {
 		t.Error("import --dry-run created the database")
 	}
 	s.ok("import", sheet)
-	s.ok("import", "--date-format", "MM/DD/YYYY", filepath.Join("testdata", "spreadsheet-us.csv"))
-	s.ok("import", "--dry-run", "--date-format", "DD.MM.YYYY", filepath.Join("testdata", "spreadsheet-eu.csv"))
+	s.ok("import", "--date-format", "MM/DD/YYYY", filepath.Join(repoRoot, "testdata", "spreadsheet-us.csv"))
+	s.ok("import", "--dry-run", "--date-format", "DD.MM.YYYY", filepath.Join(repoRoot, "testdata", "spreadsheet-eu.csv"))
 	s.pipe("Company;Role;Interview date\nGlobex;PM;20.11.2026\nAcme Robotics;senior backend engineer;\n",
 		"import", "-", "--format", "csv", "--date-format", "DD.MM.YYYY")
 	s.ok("list")
@@ -121,12 +121,12 @@ func TestCLIImportSpreadsheet(t *testing.T) {
 // the JSON exports of both databases are the same.
 func TestCLISpreadsheetWorkbook(t *testing.T) {
 	s := newSession(t)
-	book := filepath.Join("testdata", "spreadsheet.xlsx")
+	book := filepath.Join(repoRoot, "testdata", "spreadsheet.xlsx")
 	s.ok("import", "--dry-run", book)
 	s.ok("import", book)
 	s.ok("import", book, "--sheet", "2025")
 	s.fail("import", book, "--sheet", "2024")
-	s.fail("import", filepath.Join("testdata", "spreadsheet.csv"), "--sheet", "2025")
+	s.fail("import", filepath.Join(repoRoot, "testdata", "spreadsheet.csv"), "--sheet", "2025")
 	s.ok("log", "1", "offer", "--deadline", "+7d", "--base", "180k", "--currency", "USD")
 	out := filepath.Join(s.dir, "applications.xlsx")
 	s.ok("export", "-o", out)
