@@ -64,8 +64,7 @@ func (s *Store) SetSetting(key, value string) error {
 		if _, err := tx.Exec("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", key, stored); err != nil {
 			return err
 		}
-		_, err = rederive(tx, set, s.today(), nil)
-		return err
+		return s.rederiveAll(tx, set, s.today())
 	})
 }
 

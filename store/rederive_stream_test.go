@@ -3,9 +3,11 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"maps"
 	"math/rand"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/afterview/afterview/timeline"
@@ -139,4 +141,114 @@ func TestNewRulesRewriteOnlyTheRowsTheyChange(t *testing.T) {
 		t.Errorf("derive_version %q (%v), want %d", v, err, timeline.Version)
 	}
 	assertKeptIsFresh(t, s, "new rules")
+}
+
+// inParallel makes rederiveAll read even a few applications with three
+// readers, for the rest of the test.
+func inParallel(t *testing.T) {
+	readers, least := rederiveReaders, rederiveAllMin
+	rederiveReaders, rederiveAllMin = func() int { return 3 }, 1
+	t.Cleanup(func() { rederiveReaders, rederiveAllMin = readers, least })
+}
+
+// TestSettingReadInParallelRewritesWhatTheSerialWalkWould changes a setting
+// on two copies of the same applications, one re-derived by readers in
+// parallel and one by the walk through the write transaction: the same rows
+// are rewritten, and the kept summaries are fresh.
+func TestSettingReadInParallelRewritesWhatTheSerialWalkWould(t *testing.T) {
+	rewritten := func(parallel bool) string {
+		t.Helper()
+		if parallel {
+			inParallel(t)
+		}
+		today := day
+		s := openAt(t, &today)
+		r := rand.New(rand.NewSource(11))
+		for i := 0; i < 90; i++ {
+			randomApplication(t, s, r, today, i)
+		}
+		for _, q := range []string{
+			"DELETE FROM applications WHERE id IN (4, 5, 6, 40)", // gaps in the ids
+			"CREATE TABLE rewrites (id INTEGER)",
+			"CREATE TRIGGER count_rewrites AFTER UPDATE OF summary ON applications BEGIN INSERT INTO rewrites VALUES (new.id); END",
+		} {
+			if _, err := s.db.Exec(q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.SetSetting("reply_max_bd", "10"); err != nil {
+			t.Fatal(err)
+		}
+		assertKeptIsFresh(t, s, "reply_max_bd 10")
+		var ids string
+		if err := s.db.QueryRow("SELECT coalesce(group_concat(id), '') FROM (SELECT id FROM rewrites ORDER BY id)").Scan(&ids); err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+	serial := rewritten(false)
+	if serial == "" {
+		t.Fatal("the setting rewrote no row: the test proves nothing")
+	}
+	if got := rewritten(true); got != serial {
+		t.Errorf("read in parallel, the setting rewrote %s; the serial walk rewrote %s", got, serial)
+	}
+}
+
+// TestSettingThatCannotBeSavedChangesNothing fails one row's write in the
+// middle of a parallel re-derivation: the change of setting is refused with
+// an error naming the application, and nothing is written.
+func TestSettingThatCannotBeSavedChangesNothing(t *testing.T) {
+	inParallel(t)
+	today := day
+	s := openAt(t, &today)
+	r := rand.New(rand.NewSource(11))
+	for i := 0; i < 90; i++ {
+		randomApplication(t, s, r, today, i)
+	}
+	summaries := func() map[int64]string {
+		t.Helper()
+		rows, err := s.db.Query("SELECT id, summary FROM applications")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		m := map[int64]string{}
+		for rows.Next() {
+			var id int64
+			var sum string
+			rows.Scan(&id, &sum)
+			m[id] = sum
+		}
+		return m
+	}
+	before := summaries()
+	// Find a row the setting moves (the last one, so that rows before it
+	// are written first and must be undone), then put the setting back.
+	if err := s.SetSetting("reply_max_bd", "10"); err != nil {
+		t.Fatal(err)
+	}
+	var moved int64
+	for id, sum := range summaries() {
+		if sum != before[id] && id > moved {
+			moved = id
+		}
+	}
+	if err := s.SetSetting("reply_max_bd", "7"); err != nil {
+		t.Fatal(err)
+	}
+	if moved == 0 || !maps.Equal(summaries(), before) {
+		t.Fatal("the setting moved no row, or putting it back did not restore the rows")
+	}
+	if _, err := s.db.Exec(fmt.Sprintf("CREATE TRIGGER refuse BEFORE UPDATE OF summary ON applications WHEN new.id = %d BEGIN SELECT RAISE(ABORT, 'refused'); END", moved)); err != nil {
+		t.Fatal(err)
+	}
+	err := s.SetSetting("reply_max_bd", "10")
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("application %d", moved)) {
+		t.Fatalf("got %v, want an error naming application %d", err, moved)
+	}
+	set, _ := s.Settings()
+	if !maps.Equal(summaries(), before) || set.ReplyMaxBD != 7 {
+		t.Errorf("a refused change wrote something (reply_max_bd %d)", set.ReplyMaxBD)
+	}
 }

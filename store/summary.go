@@ -41,39 +41,50 @@ const sep = "\x1f"
 // (kind, due, from, text), the current window (name, from, to), then the
 // dates LastInterview, NextInterview, StartDate, LastActivity, SnoozedUntil,
 // ValidFrom, ValidThrough and Since, dates as day numbers.
-func packSummary(sm timeline.Summary) string {
-	var b strings.Builder
+func packSummary(sm timeline.Summary) string { return string(appendSummary(nil, sm)) }
+
+// appendSummary appends packSummary's text to b: re-deriving every
+// application packs each fresh summary into one buffer to compare it with
+// the kept one, and makes a string only of those that changed.
+func appendSummary(b []byte, sm timeline.Summary) []byte {
 	day := func(d timeline.Date) {
-		b.WriteString(sep)
+		b = append(b, sep...)
 		if !d.IsZero() {
-			b.WriteString(strconv.Itoa(int(d)))
+			b = strconv.AppendInt(b, int64(d), 10)
 		}
 	}
 	str := func(s string) {
-		b.WriteString(sep)
-		b.WriteString(strings.ReplaceAll(s, sep, " "))
+		b = append(b, sep...)
+		for {
+			before, after, found := strings.Cut(s, sep)
+			b = append(b, before...)
+			if !found {
+				break
+			}
+			b, s = append(b, ' '), after
+		}
 	}
-	b.WriteString(string(sm.Stage))
+	b = append(b, sm.Stage...)
 	if n := sm.Next; n != nil {
 		str(string(n.Kind))
 		day(n.Due)
 		day(n.From)
 		str(n.Text)
 	} else {
-		b.WriteString(sep + sep + sep + sep)
+		b = append(b, sep+sep+sep+sep...)
 	}
 	if w := sm.Current; w != nil {
 		str(w.Name)
 		day(w.From)
 		day(w.To)
 	} else {
-		b.WriteString(sep + sep + sep)
+		b = append(b, sep+sep+sep...)
 	}
-	for _, d := range []timeline.Date{sm.LastInterview, sm.NextInterview, sm.StartDate, sm.LastActivity,
+	for _, d := range [...]timeline.Date{sm.LastInterview, sm.NextInterview, sm.StartDate, sm.LastActivity,
 		sm.SnoozedUntil, sm.ValidFrom, sm.ValidThrough, sm.Since} {
 		day(d)
 	}
-	return b.String()
+	return b
 }
 
 // packedFields is the number of fields packSummary writes.
@@ -198,190 +209,3 @@ func loadEvents(q querier, ids []int64) (map[int64][]timeline.Event, error) {
 	}
 	return out, rows.Err()
 }
-
-// rederive derives the given applications (all when ids is nil) afresh and
-// saves the summaries that changed (a row whose kept summary is already the
-// fresh one is not written again: changing a setting rewrites only what it
-// moves). It returns the fresh entries of the given ids, in id order; with
-// ids nil (every application: a setting changed, new derivation rules, a
-// whole import) it returns none, so that its memory does not grow with the
-// file.
-//
-// The applications and their events are read by two queries walked side by
-// side, both in application order (the events through their index by
-// application), one application at a time: no map of every event. The
-// UPDATE is prepared once.
-func rederive(tx querier, set timeline.Settings, today timeline.Date, ids []int64) ([]timeline.Entry, error) {
-	var out []timeline.Entry
-	keep := func(timeline.Entry) {}
-	if ids != nil {
-		out = make([]timeline.Entry, 0, len(ids))
-		keep = func(e timeline.Entry) { out = append(out, e) }
-	}
-	return out, rederiveEach(tx, set, today, ids, keep)
-}
-
-// rederiveEach is rederive, handing each fresh entry to keep.
-func rederiveEach(tx querier, set timeline.Settings, today timeline.Date, ids []int64, keep func(timeline.Entry)) error {
-	appQuery := "SELECT " + entryColumns + " FROM applications"
-	eventQuery := "SELECT application_id, " + eventColumns + " FROM events"
-	if ids != nil {
-		appQuery += " WHERE id IN (" + idList(ids) + ")"
-		eventQuery += " WHERE application_id IN (" + idList(ids) + ")"
-	}
-	save := func(args ...any) error { _, err := tx.Exec(saveSummarySQL, args...); return err }
-	if p, ok := tx.(preparer); ok {
-		stmt, err := p.Prepare(saveSummarySQL)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
-		save = func(args ...any) error { _, err := stmt.Exec(args...); return err }
-	}
-	apps, err := tx.Query(appQuery + " ORDER BY id")
-	if err != nil {
-		return err
-	}
-	defer apps.Close()
-	events, err := tx.Query(eventQuery + " ORDER BY application_id, date, id")
-	if err != nil {
-		return err
-	}
-	defer events.Close()
-	// next is the event read ahead: the first of a later application's.
-	var next timeline.Event
-	var nextApp int64
-	read := newEventScan(nullInt{&nextApp})
-	more := events.Next()
-	if more {
-		if next, err = read.scan(events); err != nil {
-			return err
-		}
-	}
-	var evs []timeline.Event // reused: Derive keeps a copy of its own
-	for apps.Next() {
-		// Not scanEntry: the kept summary is only compared, never unpacked
-		// (a damaged one is simply written afresh).
-		var app timeline.Application
-		var archived int64
-		var kept string
-		if err := apps.Scan(&app.ID, &app.Company, &app.Role, &app.Recruiter, &app.Contact, &app.URL, &app.Notes, &archived, &kept); err != nil {
-			return err
-		}
-		app.Archived = archived != 0
-		evs = evs[:0]
-		for more && nextApp <= app.ID {
-			if nextApp == app.ID {
-				evs = append(evs, next)
-			}
-			if more = events.Next(); more {
-				if next, err = read.scan(events); err != nil {
-					return err
-				}
-			}
-		}
-		d := timeline.Derive(app, evs, set, today)
-		if args := summaryArgs(d.Summary); args[0] != kept {
-			if err := save(append(args, app.ID)...); err != nil {
-				return fmt.Errorf("save the derived state of application %d: %w", app.ID, err)
-			}
-		}
-		keep(d.Entry)
-	}
-	if err := apps.Err(); err != nil {
-		return err
-	}
-	return events.Err()
-}
-
-// preparer is a querier that can prepare a statement to run many times: a
-// write transaction (readOnly, which writes nothing, is left out).
-type preparer interface {
-	Prepare(query string) (*sql.Stmt, error)
-}
-
-// refresh re-derives the given applications inside tx, with the settings
-// read in the same transaction.
-func (s *Store) refresh(tx *sql.Tx, ids ...int64) error {
-	set, err := settingsFrom(tx)
-	if err != nil {
-		return err
-	}
-	_, err = rederive(tx, set, s.today(), ids)
-	return err
-}
-
-// refreshIfRulesChanged re-derives every application when the kept summaries
-// were made by other derivation rules (another timeline.Version).
-func (s *Store) refreshIfRulesChanged() error {
-	var v string
-	err := s.db.QueryRow("SELECT value FROM meta WHERE key = 'derive_version'").Scan(&v)
-	if err != nil && err != sql.ErrNoRows {
-		return err
-	}
-	want := strconv.Itoa(timeline.Version)
-	if v == want {
-		return nil
-	}
-	return s.tx(func(tx *sql.Tx) error {
-		if err := s.refreshAll(tx); err != nil {
-			return err
-		}
-		_, err := tx.Exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('derive_version', ?)", want)
-		return err
-	})
-}
-
-// refreshAll re-derives every application inside tx.
-func (s *Store) refreshAll(tx *sql.Tx) error {
-	set, err := settingsFrom(tx)
-	if err != nil {
-		return err
-	}
-	_, err = rederive(tx, set, s.today(), nil)
-	return err
-}
-
-// freshen replaces the entries whose kept summary does not hold on today with
-// fresh derivations, and saves those (best effort: a read must not fail
-// because the file is read-only or busy).
-func (s *Store) freshen(entries []timeline.Entry) ([]timeline.Entry, error) {
-	today := s.today()
-	var stale []int64
-	at := map[int64]int{}
-	for i, e := range entries {
-		if !e.ValidOn(today) {
-			stale = append(stale, e.App.ID)
-			at[e.App.ID] = i
-		}
-	}
-	if len(stale) == 0 {
-		return entries, nil
-	}
-	set, err := s.Settings()
-	if err != nil {
-		return nil, err
-	}
-	var fresh []timeline.Entry
-	err = s.tx(func(tx *sql.Tx) error {
-		fresh, err = rederive(tx, set, today, stale)
-		return err
-	})
-	if err != nil {
-		// Could not save: derive in memory only.
-		fresh, err = rederive(readOnly{s.db}, set, today, stale)
-		if err != nil {
-			return nil, err
-		}
-	}
-	for _, f := range fresh {
-		entries[at[f.App.ID]] = f
-	}
-	return entries, nil
-}
-
-// readOnly is a querier whose Exec does nothing, for deriving without saving.
-type readOnly struct{ *sql.DB }
-
-// Exec implements querier by discarding the write.
-func (readOnly) Exec(string, ...any) (sql.Result, error) { return nil, nil }
