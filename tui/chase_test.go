@@ -43,7 +43,7 @@ func TestChasedLogsAFollowupAndLeavesOverdue(t *testing.T) {
 	if e := lastLogged(t, fs, "Acme Robotics"); e.Type != timeline.EventFollowup || e.Date != testToday {
 		t.Fatalf("the store got %+v", e)
 	}
-	i := m.dash.byID[fs.idOf("Acme Robotics")]
+	i := entryIndex(m, fs.idOf("Acme Robotics"))
 	if e := m.dash.entries[i]; e.Next == nil || e.Next.Due <= testToday {
 		t.Errorf("after chasing, Acme is still due: %+v", e.Next)
 	}
@@ -106,7 +106,7 @@ func TestSnoozeAsksDaysAndLogsUntil(t *testing.T) {
 	if e.Type != timeline.EventSnooze || e.Date != testToday || e.Until != testToday.AddDays(3) {
 		t.Fatalf("logged %+v, want a snooze today until +3d", e)
 	}
-	if !isTop[*dashboard](m) || slices.Contains(m.dash.chase, m.dash.byID[fs.idOf("Umbrella Health")]) {
+	if !isTop[*dashboard](m) || slices.Contains(m.dash.chase, entryIndex(m, fs.idOf("Umbrella Health"))) {
 		t.Error("a snoozed item should leave the chase view")
 	}
 	// The Chase tab is worked down item by item: the cursor moves on.

@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"cmp"
 	"errors"
 	"io"
 	"os/exec"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/afterview/afterview/store"
@@ -17,8 +19,13 @@ import (
 // Commands: the only places the TUI calls the store, the clipboard or another
 // program. Each returns one typed message (messages.go).
 
-// loadCmd reads everything the dashboard shows. The data version is read
-// first, so a change committed during the read is seen by the next poll.
+// loadCmd reads what the dashboard shows first: every application that is
+// not archived, the latest followup or heard of each (for the expedite
+// items) and the number of archived ones (for the Closed tab; their rows are
+// read when a tab shows them, by archivedCmd). The data version is read
+// first, so a change committed during the reads is seen by the next poll.
+// The three reads do not depend on each other, so they run at once, each on
+// a connection of its own.
 func loadCmd(db Store, seq int) tea.Cmd {
 	return func() tea.Msg {
 		msg := loadedMsg{seq: seq}
@@ -28,41 +35,47 @@ func loadCmd(db Store, seq int) tea.Cmd {
 		if msg.settings, msg.err = db.Settings(); msg.err != nil {
 			return msg
 		}
-		if msg.entries, msg.err = db.Entries(true); msg.err != nil {
-			return msg
-		}
-		msg.expedite, msg.err = expedites(db)
+		var wg sync.WaitGroup
+		var errLast, errCount error
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			msg.lastContact, errLast = db.LastContacts(nil)
+		}()
+		go func() {
+			defer wg.Done()
+			msg.archived, errCount = db.ArchivedCount()
+		}()
+		msg.entries, msg.err = db.Entries(false)
+		wg.Wait()
+		msg.err = cmp.Or(msg.err, errLast, errCount)
 		return msg
 	}
 }
 
-// expedites reads the expedite items standing in for applications' own
-// next actions in the chase view, by application id.
-func expedites(db Store) (map[int64]*timeline.Action, error) {
-	es, err := db.WithExpedite(nil)
-	out := make(map[int64]*timeline.Action, len(es))
-	for _, e := range es {
-		if e.Next != nil {
-			out[e.App.ID] = e.Next
-		}
+// archivedCmd reads the archived applications, for the Closed tab; gen is
+// the dashboard's count of full loads when it asked.
+func archivedCmd(db Store, gen int) tea.Cmd {
+	return func() tea.Msg {
+		es, err := db.ArchivedEntries()
+		return archivedReadMsg{gen: gen, entries: es, err: err}
 	}
-	return out, err
 }
 
-// entryCmd re-reads one application's entry after the user's write to it;
-// added says the write added it.
+// entryCmd re-reads one application after the user's write to it (added
+// says the write added it): its entry and its latest followup or heard, one
+// row each, never every application.
 func entryCmd(db Store, id int64, added bool) tea.Cmd {
 	return func() tea.Msg {
 		e, err := db.Entry(id)
 		if errors.Is(err, store.ErrNotFound) {
-			exp, err := expedites(db)
-			return entryMsg{id: id, gone: true, expedite: exp, err: err}
+			return entryMsg{id: id, gone: true}
 		}
 		if err != nil {
 			return entryMsg{id: id, err: err}
 		}
-		exp, err := expedites(db)
-		return entryMsg{id: id, entry: e, added: added, expedite: exp, err: err}
+		last, err := db.LastContact(id)
+		return entryMsg{id: id, entry: e, added: added, lastContact: last, err: err}
 	}
 }
 

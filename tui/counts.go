@@ -52,54 +52,76 @@ type Counts struct {
 func CountDue(items []timeline.ChaseItem) int {
 	n := 0
 	for i := range items {
-		if s := items[i].Section; s == timeline.SecOverdue || s == timeline.SecToday {
+		if isDue(items[i].Section) {
 			n++
 		}
 	}
 	return n
 }
 
+// isDue reports whether a chase item in section s is due: overdue or due
+// today.
+func isDue(s timeline.Section) bool { return s == timeline.SecOverdue || s == timeline.SecToday }
+
 // CountEntries counts entries on today; items is their chase view
 // (timeline.Chase of the same entries).
 func CountEntries(entries []timeline.Entry, items []timeline.ChaseItem, today timeline.Date) Counts {
-	c := Counts{Due: CountDue(items), Listed: len(items)}
-	due := make(map[int64]bool, c.Due)
+	var c Counts
+	due := make(map[int64]bool, len(items))
 	for i := range items {
-		if s := items[i].Section; s == timeline.SecOverdue || s == timeline.SecToday {
+		c.tallyItem(&items[i], 1)
+		if isDue(items[i].Section) {
 			due[items[i].App.ID] = true
 		}
 	}
 	for i := range entries {
-		e := &entries[i]
-		switch groupOf(e) {
-		case groupApplied:
-			c.Applied++
-		case groupActive:
-			c.Active++
-		case groupOffers:
-			c.Offers++
-			if e.Stage == timeline.StageOffer {
-				c.ToAnswer++
-			}
-			continue
-		case groupClosed:
-			c.Closed++
-			continue
-		}
-		if due[e.App.ID] {
-			continue
-		}
-		c.Waiting++
-		if e.Next == nil {
-			continue
-		}
-		next := e.Next.Due
-		if e.Snoozed(today) {
-			next = max(next, e.SnoozedUntil)
-		}
-		if next > today && (c.NextDue.IsZero() || next < c.NextDue) {
-			c.NextDue = next
-		}
+		c.tally(&entries[i], due[entries[i].App.ID], today, 1)
 	}
 	return c
+}
+
+// tallyItem adds one chase item to the counts (sign 1) or takes it away
+// (sign -1).
+func (c *Counts) tallyItem(it *timeline.ChaseItem, sign int) {
+	c.Listed += sign
+	if isDue(it.Section) {
+		c.Due += sign
+	}
+}
+
+// tally adds one entry's part of the counts (sign 1) or takes it away (sign
+// -1), so that a change to one application updates the counts without
+// counting every entry again. due says the entry has a chase item overdue or
+// due today. NextDue is only ever lowered: taking an entry away leaves it
+// as it was (CountEntries, which adds every entry, gets it right).
+func (c *Counts) tally(e *timeline.Entry, due bool, today timeline.Date, sign int) {
+	switch groupOf(e) {
+	case groupApplied:
+		c.Applied += sign
+	case groupActive:
+		c.Active += sign
+	case groupOffers:
+		c.Offers += sign
+		if e.Stage == timeline.StageOffer {
+			c.ToAnswer += sign
+		}
+		return
+	case groupClosed:
+		c.Closed += sign
+		return
+	}
+	if due {
+		return
+	}
+	c.Waiting += sign
+	if e.Next == nil || sign < 0 {
+		return
+	}
+	next := e.Next.Due
+	if e.Snoozed(today) {
+		next = max(next, e.SnoozedUntil)
+	}
+	if next > today && (c.NextDue.IsZero() || next < c.NextDue) {
+		c.NextDue = next
+	}
 }

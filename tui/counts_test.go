@@ -25,7 +25,7 @@ func tabLine(t *testing.T, m model, name string) int {
 // rowsOn returns the entries the dashboard shows on tab tb.
 func rowsOn(t *testing.T, m model, tb tab) []timeline.Entry {
 	t.Helper()
-	m.dash.setTab(tb)
+	m = setTab(t, m, tb)
 	var out []timeline.Entry
 	for _, i := range m.dash.rows {
 		out = append(out, m.dash.entries[i])

@@ -53,20 +53,27 @@ type dashboard struct {
 
 	today     timeline.Date
 	lookahead int
-	entries   []timeline.Entry           // by id, as the store returns them
-	byID      map[int64]int              // id -> index in entries
-	haystack  []string                   // per entry: lower-case company, role, recruiter (built on the first filter)
-	names     []string                   // per entry: lower-case company, for sorting
-	sortKeys  []sortKey                  // per entry: its key in the current sort
-	chase     []int                      // the chase view, in timeline.Chase's order
-	items     []timeline.ChaseItem       // the chase view's items, parallel to chase
-	expedite  map[int64]*timeline.Action // expedite items standing in for applications' own in the chase view
-	sorted    []int                      // every entry in the sort order
-	rows      []int                      // the rows shown: the tab's entries matching the filter
-	heads     []sectionHead              // the Chase tab's section headings, drawn between rows
-	totals    Counts                     // the tabs' and the header's counts, before the filter
+	entries   []timeline.Entry // in id order; archived ones only once a tab has needed them
+	haystack  []string         // per entry: lower-case company, role, recruiter (built on the first filter)
+	names     []string         // per entry: lower-case company, for sorting
+	sortKeys  []sortKey        // per entry: its key in the current sort
+	sortedOK  bool             // sorted, names and sortKeys hold the current sort
+	chase     []int            // the chase view, in timeline.Chase's order
+	items     []timeline.ChaseItem
+	x         expedites     // the expedite items standing in for applications' own in the chase view
+	sorted    []int         // every entry in the sort order (once a tab other than Chase is shown)
+	rows      []int         // the rows shown: the tab's entries matching the filter
+	heads     []sectionHead // the Chase tab's section headings, drawn between rows
+	totals    Counts        // the tabs' and the header's counts, before the filter
 	loaded    bool
 	loadErr   error // the first load failed: say so instead of "Loading…"
+
+	// The archived applications are read when the Closed tab first needs
+	// them; until then they are only counted.
+	archivedHidden int  // archived applications not among entries
+	archivedAsked  bool // their read is under way (or done)
+	archivedWanted bool // the Closed tab has needed them: a reload reads them again
+	gen            int  // counts the full loads, so a read made before one is dropped
 
 	tab       tab
 	sort      sortMode
@@ -88,7 +95,7 @@ func newDashboard(c *common) *dashboard {
 	f.Cursor.SetMode(cursor.CursorStatic)
 	f.CharLimit = 100
 	return &dashboard{c: c, styles: c.styles, keys: c.keys, actions: appActions{c}, filter: f, tab: tabActive,
-		byID: map[int64]int{}, today: c.today, lookahead: c.settings.LookaheadDays}
+		today: c.today, lookahead: c.settings.LookaheadDays}
 }
 
 // SetSize sets the area the dashboard draws in.
@@ -104,13 +111,12 @@ func (d *dashboard) SetSize(w, h int) {
 func (d dashboard) tableHeight() int { return max(1, d.height-3) }
 
 // rowOf returns the row showing application id, or -1.
-func (d dashboard) rowOf(id int64) int {
-	for r, i := range d.rows {
-		if d.entries[i].App.ID == id {
-			return r
-		}
+func (d *dashboard) rowOf(id int64) int {
+	i, ok := d.indexOf(id)
+	if !ok {
+		return -1
 	}
-	return -1
+	return slices.Index(d.rows, i)
 }
 
 // follow keeps the cursor on application id after the user changed it. When
@@ -128,7 +134,7 @@ func (d *dashboard) follow(id int64) (t tab, moved, hidden bool) {
 
 // followFrom is follow; stayOnChase false leaves the Chase tab too.
 func (d *dashboard) followFrom(id int64, stayOnChase bool) (t tab, moved, hidden bool) {
-	i, ok := d.byID[id]
+	i, ok := d.indexOf(id)
 	if !ok {
 		return d.tab, false, false
 	}
@@ -222,8 +228,9 @@ func (d *dashboard) Update(msg tea.Msg) (screen, tea.Cmd) {
 			d.loadErr = msg.err
 			return d, nil
 		}
-		d.expedite = msg.expedite
-		d.setData(msg.entries, d.c.today, d.c.settings.LookaheadDays)
+		return d, d.setData(msg, d.c.today, d.c.settings.LookaheadDays)
+	case archivedReadMsg:
+		return d, d.addArchived(msg)
 	case entryMsg:
 		return d, d.onEntry(msg)
 	case appDeletedMsg:
@@ -271,9 +278,9 @@ func (d *dashboard) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Bottom):
 		d.setCursor(len(d.rows) - 1)
 	case key.Matches(msg, k.NextTab):
-		d.setTab((d.tab + 1) % numTabs)
+		return d.setTab((d.tab + 1) % numTabs)
 	case key.Matches(msg, k.PrevTab):
-		d.setTab((d.tab + numTabs - 1) % numTabs)
+		return d.setTab((d.tab + numTabs - 1) % numTabs)
 	case key.Matches(msg, k.Filter):
 		d.filtering = true
 		return d.filter.Focus()
@@ -284,7 +291,8 @@ func (d *dashboard) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Sort):
 		d.sort = (d.sort + 1) % numSorts
-		d.resort()
+		d.sortedOK = false
+		d.refilter()
 		if d.tab == tabChase {
 			return status("Sorted the other tabs by " + sortNames[d.sort] + "; the Chase tab keeps the chase order (due, kind, company).")
 		}
@@ -303,24 +311,19 @@ func (d *dashboard) onEntry(msg entryMsg) tea.Cmd {
 	case msg.err != nil:
 		return statusErr("Could not read the change back: " + msg.err.Error())
 	case msg.gone:
-		d.expedite = msg.expedite
 		d.remove(msg.id)
 	case msg.added:
-		prev := d.expedite
-		d.expedite = msg.expedite
-		d.patch(msg.entry, prev)
+		d.patch(msg.entry, msg.lastContact, true)
 		d.focus(msg.id)
 	default:
-		prev := d.expedite
-		d.expedite = msg.expedite
-		d.patch(msg.entry, prev)
+		d.patch(msg.entry, msg.lastContact, false)
 		t, moved, hidden := d.follow(msg.id)
 		name := Sanitize(msg.entry.App.Company)
 		switch {
 		case hidden:
 			return addStatus(fmt.Sprintf("%s is on the %s tab, hidden by the filter %q: esc clears it.", name, tabNames[t], Sanitize(d.filter.Value())))
 		case moved:
-			return addStatus(fmt.Sprintf("%s is on the %s tab now.", name, tabNames[t]))
+			return tea.Batch(addStatus(fmt.Sprintf("%s is on the %s tab now.", name, tabNames[t])), d.wantArchived())
 		}
 	}
 	return nil
@@ -377,8 +380,10 @@ func (d *dashboard) mouse(msg tea.MouseMsg) {
 	}
 }
 
-// setTab switches tabs.
-func (d *dashboard) setTab(t tab) {
+// setTab switches tabs; it returns the read of the archived applications
+// when the tab shows them and they are not held yet.
+func (d *dashboard) setTab(t tab) tea.Cmd {
 	d.tab = t
 	d.refilter()
+	return d.wantArchived()
 }

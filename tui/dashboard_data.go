@@ -3,15 +3,18 @@ package tui
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/afterview/afterview/timeline"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
-// The dashboard's data: every entry once, and the index slices the tabs are
-// drawn from. A full load rebuilds them; a write to one application patches
-// them (re-placing one row in the sort, re-running the chase view over its
-// few items), so a save stays fast with thousands of applications.
+// The dashboard's data: every entry once (archived ones once a tab needs
+// them), and the index slices the tabs are drawn from. A full load rebuilds
+// them; a write to one application patches them (its row re-placed in the
+// sort, its chase item in the chase view, its part of the counts taken out
+// and put back), so a save stays fast with a hundred thousand applications.
 
 // sortKey orders an entry in the current sort: primary, then company, then id.
 type sortKey struct {
@@ -30,142 +33,269 @@ func cmpKeys(a, b sortKey) int {
 	return cmp.Compare(a.id, b.id)
 }
 
-// setData replaces every entry (a full load) and rebuilds the indexes,
-// keeping the cursor on the same application.
-func (d *dashboard) setData(entries []timeline.Entry, today timeline.Date, lookahead int) {
-	d.entries, d.today, d.lookahead = entries, today, lookahead
-	d.byID = make(map[int64]int, len(entries))
-	d.names = make([]string, len(entries))
-	d.haystack = nil
-	for i := range entries {
-		d.byID[entries[i].App.ID] = i
-		d.names[i] = strings.ToLower(entries[i].App.Company)
-	}
+// setData replaces every entry (a full load: those not archived; archived
+// ones are counted, and read when a tab shows them) and rebuilds the
+// indexes, keeping the cursor on the same application. It returns the read
+// of the archived ones when the Closed tab needs them.
+func (d *dashboard) setData(msg loadedMsg, today timeline.Date, lookahead int) tea.Cmd {
+	d.entries, d.today, d.lookahead = msg.entries, today, lookahead
+	d.archivedHidden, d.archivedAsked = msg.archived, false
+	d.gen++
+	d.names, d.haystack, d.sortKeys, d.sortedOK = nil, nil, nil, false
+	d.x = newExpedites(d.entries, msg.lastContact, today)
 	first := !d.loaded
 	d.loaded = true
-	d.reindex()
+	d.rebuildChase()
+	d.recount()
 	if first {
 		// Open on Chase when something is due today or overdue, at the top.
 		if d.totals.Due > 0 {
 			d.tab = tabChase
 		}
 		d.selID, d.cursor = 0, 0
-		d.refilter()
 	}
+	d.refilter()
+	return d.wantArchived()
 }
 
-// patch replaces (or adds) one application's entry after a write to it.
-// prev is the expedite items before the write (d.expedite holds them after
-// it): the applications that gained or lost one may enter or leave the
-// chase view too.
-func (d *dashboard) patch(e timeline.Entry, prev map[int64]*timeline.Action) {
-	i, ok := d.byID[e.App.ID]
-	if ok {
+// indexOf returns the index in entries of application id (entries are in
+// id order).
+func (d *dashboard) indexOf(id int64) (int, bool) {
+	return slices.BinarySearchFunc(d.entries, id, func(e timeline.Entry, id int64) int { return cmp.Compare(e.App.ID, id) })
+}
+
+// wantArchived returns the read of the archived applications when the
+// Closed tab is shown (or was, before a reload) and they are not held yet.
+func (d *dashboard) wantArchived() tea.Cmd {
+	if d.archivedHidden == 0 || d.archivedAsked || (d.tab != tabClosed && !d.archivedWanted) {
+		return nil
+	}
+	d.archivedAsked, d.archivedWanted = true, true
+	return archivedCmd(d.c.store, d.gen)
+}
+
+// addArchived takes the archived applications read for the Closed tab:
+// they join the entries in id order (one already held, archived during this
+// session, is kept as held).
+func (d *dashboard) addArchived(msg archivedReadMsg) tea.Cmd {
+	switch {
+	case msg.gen != d.gen:
+		return nil // read before a reload, which asked again
+	case msg.err != nil:
+		d.archivedAsked = false
+		return statusErr("Could not read the archived applications: " + msg.err.Error())
+	}
+	merged := make([]timeline.Entry, 0, len(d.entries)+len(msg.entries))
+	i := 0
+	for _, a := range msg.entries {
+		for i < len(d.entries) && d.entries[i].App.ID < a.App.ID {
+			merged = append(merged, d.entries[i])
+			i++
+		}
+		if i < len(d.entries) && d.entries[i].App.ID == a.App.ID {
+			continue
+		}
+		merged = append(merged, a)
+		d.totals.tally(&merged[len(merged)-1], false, d.today, 1)
+	}
+	merged = append(merged, d.entries[i:]...)
+	d.totals.Closed -= d.archivedHidden
+	d.totals.NextDue = 0
+	d.archivedHidden = 0
+	d.entries = merged
+	d.names, d.haystack, d.sortKeys, d.sortedOK = nil, nil, nil, false
+	for k := range d.items {
+		d.chase[k], _ = d.indexOf(d.items[k].App.ID)
+	}
+	d.refilter()
+	return nil
+}
+
+// patch replaces (or adds: added) one application's entry after the user's
+// write to it, last being its latest followup or heard: its row, its chase item,
+// its expedite item and its part of the counts change in place; the others
+// only when the write changed the offer that counts for their expedite
+// items.
+func (d *dashboard) patch(e timeline.Entry, last timeline.Date, added bool) {
+	i, ok := d.indexOf(e.App.ID)
+	switch {
+	case ok:
+		d.untally(i)
+		d.unsort(i)
 		d.entries[i] = e
+	case !added && d.archivedHidden > 0:
+		// An archived one not read yet: counted as such until now.
+		d.archivedHidden--
+		d.totals.Closed--
+		fallthrough
+	default:
+		d.insertEntry(i, e)
+	}
+	if d.sortedOK {
 		d.names[i] = strings.ToLower(e.App.Company)
-		if pos := slices.Index(d.sorted, i); pos >= 0 {
-			d.sorted = slices.Delete(d.sorted, pos, pos+1)
-		}
-	} else {
-		// Ids only grow, so a new application goes at the end.
-		i = len(d.entries)
-		d.byID[e.App.ID] = i
-		d.entries = append(d.entries, e)
-		d.names = append(d.names, strings.ToLower(e.App.Company))
-		d.sortKeys = append(d.sortKeys, sortKey{})
-		if d.haystack != nil {
-			d.haystack = append(d.haystack, "")
-		}
 	}
 	if d.haystack != nil {
 		d.haystack[i] = searchText(e.App)
 	}
-	d.sortKeys[i] = d.keyOf(i)
-	pos, _ := slices.BinarySearchFunc(d.sorted, d.sortKeys[i], func(j int, k sortKey) int { return cmpKeys(d.sortKeys[j], k) })
-	d.sorted = slices.Insert(d.sorted, pos, i)
-	// Only the items already in the chase view, this one and those whose
-	// expedite item started or ended can be in it now.
-	seen := make(map[int]bool, len(d.chase)+1)
-	subset := make([]timeline.Entry, 0, len(d.chase)+1)
-	add := func(j int) {
-		if !seen[j] {
-			seen[j] = true
-			subset = append(subset, d.chaseEntry(j))
-		}
+	if d.x.set(&d.entries[i], last, false) {
+		d.x.recompute(d.entries)
+		d.rebuildChase()
+		d.recount()
+	} else {
+		d.retally(i)
 	}
-	add(i)
-	for _, j := range d.chase {
-		add(j)
-	}
-	for _, m := range []map[int64]*timeline.Action{prev, d.expedite} {
-		for id := range m {
-			if j, ok := d.byID[id]; ok {
-				add(j)
-			}
-		}
-	}
-	d.setChase(timeline.Chase(subset, d.today, d.lookahead))
-	d.count()
+	d.resortOne(i)
 	d.refilter()
 }
 
 // remove drops a deleted application.
 func (d *dashboard) remove(id int64) {
-	i, ok := d.byID[id]
+	i, ok := d.indexOf(id)
 	if !ok {
+		if d.archivedHidden > 0 {
+			// An archived one not read yet (every other one is held).
+			d.archivedHidden--
+			d.totals.Closed--
+		}
 		return
 	}
+	d.untally(i)
+	d.unsort(i)
+	all := d.x.set(&d.entries[i], 0, true)
 	d.entries = slices.Delete(d.entries, i, i+1)
-	d.names = slices.Delete(d.names, i, i+1)
-	d.haystack = nil
-	delete(d.byID, id)
-	for j := i; j < len(d.entries); j++ {
-		d.byID[d.entries[j].App.ID] = j
+	if d.sortedOK {
+		d.names = slices.Delete(d.names, i, i+1)
+		d.sortKeys = slices.Delete(d.sortKeys, i, i+1)
 	}
-	d.reindex()
+	if d.haystack != nil {
+		d.haystack = slices.Delete(d.haystack, i, i+1)
+	}
+	shift(d.chase, i, -1)
+	shift(d.sorted, i, -1)
+	if all {
+		d.x.recompute(d.entries)
+		d.rebuildChase()
+		d.recount()
+	}
+	d.refilter()
+}
+
+// insertEntry puts a new application's entry at index i (its place in id
+// order: the end, as ids only grow) and makes room in the indexes.
+func (d *dashboard) insertEntry(i int, e timeline.Entry) {
+	d.entries = slices.Insert(d.entries, i, e)
+	if d.sortedOK {
+		d.names = slices.Insert(d.names, i, "")
+		d.sortKeys = slices.Insert(d.sortKeys, i, sortKey{})
+	}
+	if d.haystack != nil {
+		d.haystack = slices.Insert(d.haystack, i, "")
+	}
+	shift(d.chase, i-1, 1)
+	shift(d.sorted, i-1, 1)
+}
+
+// shift adds by to every index above i (an entry was inserted or deleted).
+func shift(idx []int, i, by int) {
+	for k, j := range idx {
+		if j > i {
+			idx[k] = j + by
+		}
+	}
+}
+
+// untally takes entry i's chase item out of the chase view and its part out
+// of the counts (before it changes).
+func (d *dashboard) untally(i int) {
+	due := false
+	if k := slices.Index(d.chase, i); k >= 0 {
+		due = isDue(d.items[k].Section)
+		d.totals.tallyItem(&d.items[k], -1)
+		d.items = slices.Delete(d.items, k, k+1)
+		d.chase = slices.Delete(d.chase, k, k+1)
+	}
+	d.totals.tally(&d.entries[i], due, d.today, -1)
+}
+
+// retally puts entry i's chase item (if it has one now) in its place in the
+// chase view, and its part into the counts.
+func (d *dashboard) retally(i int) {
+	due := false
+	if its := timeline.Chase([]timeline.Entry{d.chaseEntry(i)}, d.today, d.lookahead); len(its) == 1 {
+		it := its[0]
+		k := sort.Search(len(d.items), func(k int) bool { return d.chaseBefore(&it, &d.items[k]) })
+		d.items = slices.Insert(d.items, k, it)
+		d.chase = slices.Insert(d.chase, k, i)
+		d.totals.tallyItem(&it, 1)
+		due = isDue(it.Section)
+	}
+	d.totals.tally(&d.entries[i], due, d.today, 1)
+	d.totals.NextDue = 0
+}
+
+// chaseBefore reports whether item a comes before item b in the chase view:
+// timeline.Chase is asked to order the two, so the order has one definition.
+func (d *dashboard) chaseBefore(a, b *timeline.ChaseItem) bool {
+	ea, eb := timeline.Entry{App: a.App}, timeline.Entry{App: b.App}
+	ea.Next, eb.Next = &a.Action, &b.Action
+	return timeline.Chase([]timeline.Entry{ea, eb}, d.today, d.lookahead)[0].App.ID == a.App.ID
 }
 
 // chaseEntry is entry i as the chase view sees it: with its expedite item,
 // when it has one, in place of its own next action.
 func (d *dashboard) chaseEntry(i int) timeline.Entry {
 	e := d.entries[i]
-	if a := d.expedite[e.App.ID]; a != nil {
+	if a := d.x.items[e.App.ID]; a != nil {
 		e.Next = a
 	}
 	return e
 }
 
-// reindex recomputes the chase view, the counts and the sort from entries.
-func (d *dashboard) reindex() {
-	entries := d.entries
-	if len(d.expedite) > 0 {
-		entries = make([]timeline.Entry, len(d.entries))
+// rebuildChase works the chase view out afresh from every entry.
+func (d *dashboard) rebuildChase() {
+	src := d.entries
+	if len(d.x.items) > 0 {
+		// The chase view sees the expedite items in place of the own next
+		// actions: copy the entries with something due by the lookahead
+		// (only those can be in it), with their expedite items.
+		limit := d.today.AddDays(d.lookahead)
+		next := func(e *timeline.Entry) *timeline.Action {
+			if a := d.x.items[e.App.ID]; a != nil {
+				return a
+			}
+			return e.Next
+		}
+		n := 0
 		for i := range d.entries {
-			entries[i] = d.chaseEntry(i)
+			if a := next(&d.entries[i]); a != nil && a.Due <= limit && !d.entries[i].App.Archived {
+				n++
+			}
+		}
+		src = make([]timeline.Entry, 0, n)
+		for i := range d.entries {
+			if a := next(&d.entries[i]); a != nil && a.Due <= limit && !d.entries[i].App.Archived {
+				src = append(src, d.entries[i])
+				src[len(src)-1].Next = a
+			}
 		}
 	}
-	d.setChase(timeline.Chase(entries, d.today, d.lookahead))
-	d.count()
-	d.resort()
-}
-
-// setChase keeps the chase view's items, and their entries' indexes, in
-// its order within each section, the sections in the chase report's order
-// (an open reapply window, however old its day, comes after what is coming
-// up, as `afterview chase` prints it).
-func (d *dashboard) setChase(items []timeline.ChaseItem) {
-	slices.SortStableFunc(items, func(a, b timeline.ChaseItem) int {
-		return cmp.Compare(slices.Index(timeline.Sections, a.Section), slices.Index(timeline.Sections, b.Section))
-	})
-	d.items = items
+	d.items = timeline.Chase(src, d.today, d.lookahead)
 	d.chase = d.chase[:0]
-	for _, it := range items {
-		d.chase = append(d.chase, d.byID[it.App.ID])
+	for k := range d.items {
+		i, _ := d.indexOf(d.items[k].App.ID)
+		d.chase = append(d.chase, i)
 	}
 }
 
-// count works out the tab sizes and the header's counts.
-func (d *dashboard) count() { d.totals = CountEntries(d.entries, d.items, d.today) }
+// recount works out the tab sizes and the header's counts afresh (the
+// archived applications not held yet are closed). NextDue, which the
+// dashboard does not show, is left out: taking an entry away cannot raise
+// it.
+func (d *dashboard) recount() {
+	d.totals = CountEntries(d.entries, d.items, d.today)
+	d.totals.Closed += d.archivedHidden
+	d.totals.NextDue = 0
+}
 
 // tabCount is the number of applications a tab holds, before the filter.
 func (d *dashboard) tabCount(t tab) int {
@@ -199,8 +329,18 @@ func (d *dashboard) dueOf(e *timeline.Entry) timeline.Date {
 	return e.Next.Due
 }
 
-// resort orders every entry by the sort mode, then refilters.
-func (d *dashboard) resort() {
+// ensureSorted orders every entry by the sort mode, unless they are
+// ordered already: the first load on the Chase tab leaves this to the first
+// switch to another tab.
+func (d *dashboard) ensureSorted() {
+	if d.sortedOK {
+		return
+	}
+	d.sortedOK = true
+	d.names = slices.Grow(d.names[:0], len(d.entries))[:len(d.entries)]
+	for i := range d.entries {
+		d.names[i] = strings.ToLower(d.entries[i].App.Company)
+	}
 	d.sortKeys = slices.Grow(d.sortKeys[:0], len(d.entries))[:len(d.entries)]
 	d.sorted = d.sorted[:0]
 	for i := range d.entries {
@@ -209,7 +349,26 @@ func (d *dashboard) resort() {
 	}
 	keys := d.sortKeys
 	slices.SortFunc(d.sorted, func(a, b int) int { return cmpKeys(keys[a], keys[b]) })
-	d.refilter()
+}
+
+// unsort takes entry i out of the sort order (before it changes).
+func (d *dashboard) unsort(i int) {
+	if !d.sortedOK {
+		return
+	}
+	if pos, ok := slices.BinarySearchFunc(d.sorted, d.sortKeys[i], func(j int, k sortKey) int { return cmpKeys(d.sortKeys[j], k) }); ok {
+		d.sorted = slices.Delete(d.sorted, pos, pos+1)
+	}
+}
+
+// resortOne puts entry i back in the sort order (after it changed).
+func (d *dashboard) resortOne(i int) {
+	if !d.sortedOK {
+		return
+	}
+	d.sortKeys[i] = d.keyOf(i)
+	pos, _ := slices.BinarySearchFunc(d.sorted, d.sortKeys[i], func(j int, k sortKey) int { return cmpKeys(d.sortKeys[j], k) })
+	d.sorted = slices.Insert(d.sorted, pos, i)
 }
 
 // refilter recomputes the rows of the current tab that match the filter
@@ -217,9 +376,10 @@ func (d *dashboard) resort() {
 // cursor back on the selected application if it is still shown (else on the
 // same position).
 func (d *dashboard) refilter() {
-	src := d.sorted
-	if d.tab == tabChase {
-		src = d.chase
+	src := d.chase
+	if d.tab != tabChase {
+		d.ensureSorted()
+		src = d.sorted
 	}
 	q := strings.ToLower(strings.TrimSpace(d.filter.Value()))
 	if q != "" && d.haystack == nil {

@@ -182,8 +182,10 @@ func (d dashboard) emptyText() string {
 		return "Could not read the database: " + d.loadErr.Error()
 	case !d.loaded:
 		return "Loading…"
-	case len(d.entries) == 0:
+	case len(d.entries)+d.archivedHidden == 0:
 		return "No applications yet. Press a to add one."
+	case d.tab == tabClosed && d.archivedHidden > 0:
+		return "Reading the archived applications…"
 	case d.filter.Value() != "":
 		return fmt.Sprintf("Nothing in %s matches %q. esc clears the filter.", tabNames[d.tab], Sanitize(d.filter.Value()))
 	}

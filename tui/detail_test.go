@@ -94,7 +94,7 @@ func TestDeleteAndArchiveAskFirst(t *testing.T) {
 	if len(fs.writes) != 1 || fs.writes[0] != "archive 1 true" {
 		t.Fatalf("writes %v", fs.writes)
 	}
-	if slices.Contains(m.dash.chase, m.dash.byID[1]) {
+	if slices.Contains(m.dash.chase, entryIndex(m, 1)) {
 		t.Error("an archived application should leave the chase view")
 	}
 	// Archived from the Chase tab, the cursor moves on to the next item.
@@ -107,7 +107,7 @@ func TestDeleteAndArchiveAskFirst(t *testing.T) {
 	if fs.writes[1] != "delete 1" || !isTop[*dashboard](m) {
 		t.Fatalf("writes %v, top %T", fs.writes, m.top())
 	}
-	if _, ok := m.dash.byID[1]; ok {
+	if entryIndex(m, 1) >= 0 {
 		t.Error("the deleted application is still listed")
 	}
 }

@@ -41,7 +41,12 @@
 // stack, so each keeps itself up to date: the dashboard patches the row a
 // write touched and follows that application to the tab that holds it now,
 // the detail derives again, a form closes when its write is done or shows why
-// it failed. A poll every second reloads when another process changed the
+// it failed. The first load reads the applications that are not archived
+// (the archived ones are counted, and read when the Closed tab first shows
+// them); a write re-reads its one application, and the dashboard updates
+// that row, its chase and expedite items and the counts in place
+// (dashboard_data.go, dashboard_expedite.go), so a save costs the same with
+// a hundred thousand applications. A poll every second reloads when another process changed the
 // database (Store.DataVersion) or the date rolled over; a reload keeps the
 // tab, and the cursor on the same application while the tab still holds it.
 // Text from the database passes through Sanitize before it reaches the

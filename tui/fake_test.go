@@ -32,6 +32,7 @@ type fakeStore struct {
 	fail     error    // when set, every write fails with it
 	failRead error    // when set, Entries fails with it
 	writes   []string // one line per write, for assertions
+	reads    []string // one line per read of applications or events, for assertions
 	changes  []store.AppChanges
 
 	// expedites turns on the expedite rule in WithExpedite.
@@ -88,24 +89,97 @@ func (f *fakeStore) Settings() (timeline.Settings, error) { return f.set, nil }
 func (f *fakeStore) Entries(all bool) ([]timeline.Entry, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.reads = append(f.reads, fmt.Sprintf("entries all=%v", all))
+	return f.entriesLocked(func(a timeline.Application) bool { return all || !a.Archived })
+}
+
+// entriesLocked returns the entries of the applications keep keeps, by id.
+func (f *fakeStore) entriesLocked(keep func(timeline.Application) bool) ([]timeline.Entry, error) {
 	if f.failRead != nil {
 		return nil, f.failRead
 	}
-	if f.cached != nil {
-		return append([]timeline.Entry(nil), f.cached...), nil
-	}
 	var out []timeline.Entry
+	if f.cached != nil {
+		for _, e := range f.cached {
+			if keep(e.App) {
+				out = append(out, e)
+			}
+		}
+		return out, nil
+	}
 	for _, id := range f.ids() {
-		if all || !f.apps[id].Archived {
+		if keep(f.apps[id]) {
 			out = append(out, f.derive(id).Entry)
 		}
 	}
 	return out, nil
 }
 
+func (f *fakeStore) ArchivedCount() (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.reads = append(f.reads, "archived count")
+	es, err := f.entriesLocked(func(a timeline.Application) bool { return a.Archived })
+	return len(es), err
+}
+
+func (f *fakeStore) ArchivedEntries() ([]timeline.Entry, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.reads = append(f.reads, "archived entries")
+	return f.entriesLocked(func(a timeline.Application) bool { return a.Archived })
+}
+
+// LastContacts returns each application's latest followup or heard, as the
+// store does. Unless expedites is set, every application reads as told
+// after any offer (a far date), so the expedite rule gives no item and the
+// other tests keep the fixture's chase view to the applications' own
+// actions.
+func (f *fakeStore) LastContacts(ids []int64) (map[int64]timeline.Date, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if ids == nil {
+		f.reads = append(f.reads, "contacts all")
+		ids = f.ids()
+	} else {
+		f.reads = append(f.reads, fmt.Sprintf("contacts %v", ids))
+	}
+	out := map[int64]timeline.Date{}
+	for _, id := range ids {
+		if d := f.lastContactLocked(id); !d.IsZero() {
+			out[id] = d
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeStore) LastContact(id int64) (timeline.Date, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.reads = append(f.reads, fmt.Sprintf("contact %d", id))
+	return f.lastContactLocked(id), nil
+}
+
+// farDay is the contact date that keeps every expedite item away.
+const farDay = timeline.Date(1 << 30)
+
+func (f *fakeStore) lastContactLocked(id int64) timeline.Date {
+	if !f.expedites {
+		return farDay
+	}
+	var d timeline.Date
+	for _, e := range f.events[id] {
+		if (e.Type == timeline.EventFollowup || e.Type == timeline.EventHeard) && e.Date > d {
+			d = e.Date
+		}
+	}
+	return d
+}
+
 func (f *fakeStore) Entry(id int64) (timeline.Entry, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.reads = append(f.reads, fmt.Sprintf("entry %d", id))
 	if f.cached != nil {
 		for _, e := range f.cached {
 			if e.App.ID == id {

@@ -203,3 +203,12 @@ func topAs[T screen](t testing.TB, m model) T {
 	}
 	return s
 }
+
+// entryIndex returns the index of application id among the dashboard's
+// entries, or -1.
+func entryIndex(m model, id int64) int {
+	if i, ok := m.dash.indexOf(id); ok {
+		return i
+	}
+	return -1
+}

@@ -11,19 +11,32 @@ import (
 // then to every screen on the stack. Each says who sends it and who handles
 // it. The intents screens send the root are in screen.go.
 
-// loadedMsg is a full reload: every entry, archived ones included, with the
-// settings and the data version read just before. Sent by loadCmd (on start,
-// when the poll sees a change or a new day); handled by session.update,
-// which drops a load older than one already shown (seq), then by the
-// dashboard (its rows) and the detail (which derives again). A reload never
-// switches tabs: the change was not the user's doing here.
+// loadedMsg is a full load: every application that is not archived, with
+// the settings and the data version read just before, each one's latest
+// followup or heard (the expedite items are worked out from them) and the
+// number of archived applications. Sent by loadCmd (on start, when the poll
+// sees a change or a new day); handled by session.update, which drops a load
+// older than one already shown (seq), then by the dashboard (its rows; it
+// asks for the archived ones when a tab shows them) and the detail (which
+// derives again). A reload never switches tabs: the change was not the
+// user's doing here.
 type loadedMsg struct {
-	seq      int
-	entries  []timeline.Entry
-	expedite map[int64]*timeline.Action // the chase view's expedite items, by application
-	settings timeline.Settings
-	version  int64
-	err      error
+	seq         int
+	entries     []timeline.Entry
+	lastContact map[int64]timeline.Date // by application; absent: none
+	archived    int                     // archived applications, not among entries
+	settings    timeline.Settings
+	version     int64
+	err         error
+}
+
+// archivedReadMsg is every archived application, read when the Closed tab
+// first shows them. Sent by archivedCmd; handled by the dashboard, which
+// adds them to its entries unless a full load came since it asked (gen).
+type archivedReadMsg struct {
+	gen     int
+	entries []timeline.Entry
+	err     error
 }
 
 // entryMsg is one application's fresh entry after the user's write to it,
@@ -36,10 +49,10 @@ type entryMsg struct {
 	entry timeline.Entry
 	gone  bool // the application no longer exists
 	added bool // it was just added: clear a filter that would hide it
-	// expedite is every expedite item afresh: a write to one application
-	// (an offer, a follow-up) starts or ends others'.
-	expedite map[int64]*timeline.Action
-	err      error
+	// lastContact is its latest followup or heard (zero: none), which
+	// decides its expedite item.
+	lastContact timeline.Date
+	err         error
 }
 
 // pollMsg is the once-a-second check for changes made by another process and

@@ -10,8 +10,13 @@ import (
 type Store interface {
 	// Settings returns the windows in force (for the lookahead and advice).
 	Settings() (timeline.Settings, error)
-	// Entries returns every application with its kept summary, by id.
+	// Entries returns every application with its kept summary, by id
+	// (archived ones only when all is set).
 	Entries(all bool) ([]timeline.Entry, error)
+	// ArchivedCount returns the number of archived applications.
+	ArchivedCount() (int, error)
+	// ArchivedEntries returns the archived applications' entries, by id.
+	ArchivedEntries() ([]timeline.Entry, error)
 	// Entry returns one application's entry: the cheap refresh after a write.
 	Entry(id int64) (timeline.Entry, error)
 	// Derive returns one application's full derivation, events included.
@@ -19,10 +24,12 @@ type Store interface {
 	// SameAs returns the id of the application already here that app with
 	// its first events would repeat; 0 when none.
 	SameAs(app timeline.Application, events []timeline.Event) (int64, error)
-	// WithExpedite returns entries with the chase view's expedite items
-	// applied, and the applications that get one and are not among entries
-	// appended (so WithExpedite(nil) is every application that gets one).
-	WithExpedite(entries []timeline.Entry) ([]timeline.Entry, error)
+	// LastContacts returns the date of each application's latest followup
+	// or heard (ids nil: every application's); one with none is absent.
+	LastContacts(ids []int64) (map[int64]timeline.Date, error)
+	// LastContact returns one application's latest followup or heard (zero:
+	// none): the cheap read after a write.
+	LastContact(id int64) (timeline.Date, error)
 	// Offers returns the offers to compare on today (open ones, and those
 	// answered lately), each with its terms as they stand.
 	Offers() ([]timeline.OfferColumn, error)

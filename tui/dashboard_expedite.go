@@ -1,0 +1,125 @@
+package tui
+
+import "github.com/afterview/afterview/timeline"
+
+// expedites works out the chase view's expedite items from the entries the
+// dashboard holds, with timeline's rule (timeline.Expedite), so that neither
+// the first load nor a save reads every application a second time for them.
+// A write to one application changes only its own item, unless it changes
+// the offer that counts for the others (an offer arrives, is answered, or
+// its deadline moves): then every item is worked out again.
+type expedites struct {
+	today    timeline.Date
+	last     map[int64]timeline.Date      // each application's latest followup or heard (absent: none)
+	offers   map[int64]timeline.OpenOffer // the open offers, by application
+	counting []timeline.OpenOffer         // the offers that can count for anyone (countingOffers)
+	items    map[int64]*timeline.Action   // the expedite items, by application
+}
+
+// newExpedites works out every expedite item among entries on today; last
+// holds the latest followup or heard of every application that has one.
+func newExpedites(entries []timeline.Entry, last map[int64]timeline.Date, today timeline.Date) expedites {
+	x := expedites{today: today, last: last, offers: map[int64]timeline.OpenOffer{}}
+	if x.last == nil {
+		x.last = map[int64]timeline.Date{}
+	}
+	for i := range entries {
+		if o, ok := timeline.OpenOfferOf(entries[i], today); ok {
+			x.offers[o.AppID] = o
+		}
+	}
+	x.counting = countingOffers(x.offers)
+	x.recompute(entries)
+	return x
+}
+
+// countingOffers returns the offers among which timeline.CountingOffer finds
+// the one that counts for any application: the one that counts for nobody
+// in particular (the first in its order), and the one that counts for that
+// offer's own application (the second). For every other application the
+// first counts, so asking CountingOffer of these two gives what asking it of
+// all would, at a cost that does not grow with the number of offers.
+func countingOffers(offers map[int64]timeline.OpenOffer) []timeline.OpenOffer {
+	all := make([]timeline.OpenOffer, 0, len(offers))
+	for _, o := range offers {
+		all = append(all, o)
+	}
+	first, ok := timeline.CountingOffer(all, 0) // no application has id 0
+	if !ok {
+		return nil
+	}
+	second, ok := timeline.CountingOffer(all, first.AppID)
+	if !ok {
+		return []timeline.OpenOffer{first}
+	}
+	return []timeline.OpenOffer{first, second}
+}
+
+// recompute works out every entry's expedite item afresh.
+func (x *expedites) recompute(entries []timeline.Entry) {
+	x.items = map[int64]*timeline.Action{}
+	if len(x.counting) == 0 {
+		return
+	}
+	for i := range entries {
+		if a := x.of(&entries[i]); a != nil {
+			x.items[entries[i].App.ID] = a
+		}
+	}
+}
+
+// of returns e's expedite item, or nil.
+func (x *expedites) of(e *timeline.Entry) *timeline.Action {
+	if len(x.counting) == 0 || e.App.Archived || !e.Stage.Expedites() {
+		return nil
+	}
+	return timeline.Expedite(*e, x.last[e.App.ID], x.counting, x.today)
+}
+
+// set takes one application's fresh entry (gone: it was deleted) and its
+// latest followup or heard after a write to it. It reports whether the offer
+// that counts changed, so that every item must be worked out again
+// (recompute); otherwise it has updated this application's own.
+func (x *expedites) set(e *timeline.Entry, last timeline.Date, gone bool) (all bool) {
+	id := e.App.ID
+	if last.IsZero() || gone {
+		delete(x.last, id)
+	} else {
+		x.last[id] = last
+	}
+	_, had := x.offers[id]
+	o, has := timeline.OpenOfferOf(*e, x.today)
+	if gone {
+		has = false
+	}
+	if has {
+		x.offers[id] = o
+	} else {
+		delete(x.offers, id)
+	}
+	if had || has {
+		if counting := countingOffers(x.offers); !sameOffers(counting, x.counting) {
+			x.counting = counting
+			return true
+		}
+	}
+	if a := x.of(e); a != nil && !gone {
+		x.items[id] = a
+	} else {
+		delete(x.items, id)
+	}
+	return false
+}
+
+// sameOffers reports whether a and b hold the same offers in the same order.
+func sameOffers(a, b []timeline.OpenOffer) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
