@@ -29,3 +29,18 @@ func (s *Store) LastContact(id int64) (timeline.Date, error) {
 		WHERE application_id = ? AND type IN ('followup', 'heard')`, id).Scan(nullDate{&d})
 	return d, err
 }
+
+// IDSpan returns the lowest and the highest application id (0, 0 when there
+// is none), so that a reader can split the applications into parts.
+func (s *Store) IDSpan() (lo, hi int64, err error) {
+	err = s.db.QueryRow("SELECT coalesce((SELECT min(id) FROM applications), 0), coalesce((SELECT max(id) FROM applications), 0)").Scan(&lo, &hi)
+	return lo, hi, err
+}
+
+// EntriesIn returns the applications that are not archived with an id from
+// lo up to (not including) hi, with their kept summaries (freshened as
+// Entries does), ordered by id: Entries(false) in parts, which a reader can
+// read at once on connections of their own (SQLite reads in parallel).
+func (s *Store) EntriesIn(lo, hi int64) ([]timeline.Entry, error) {
+	return s.queryEntries("SELECT "+entryColumns+" FROM applications WHERE id >= ? AND id < ? AND archived = 0 ORDER BY id", lo, hi)
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -24,8 +25,9 @@ import (
 // items) and the number of archived ones (for the Closed tab; their rows are
 // read when a tab shows them, by archivedCmd). The data version is read
 // first, so a change committed during the reads is seen by the next poll.
-// The three reads do not depend on each other, so they run at once, each on
-// a connection of its own.
+// The reads do not depend on each other, so they run at once, each on a
+// connection of its own, the applications in as many parts as there are
+// processors.
 func loadCmd(db Store, seq int) tea.Cmd {
 	return func() tea.Msg {
 		msg := loadedMsg{seq: seq}
@@ -35,22 +37,46 @@ func loadCmd(db Store, seq int) tea.Cmd {
 		if msg.settings, msg.err = db.Settings(); msg.err != nil {
 			return msg
 		}
+		lo, hi, err := db.IDSpan()
+		if err != nil {
+			msg.err = err
+			return msg
+		}
+		bounds := splitIDs(lo, hi+1, runtime.NumCPU())
+		parts := make([][]timeline.Entry, len(bounds)-1)
+		errs := make([]error, len(parts)+2)
 		var wg sync.WaitGroup
-		var errLast, errCount error
-		wg.Add(2)
-		go func() {
-			defer wg.Done()
-			msg.lastContact, errLast = db.LastContacts(nil)
-		}()
-		go func() {
-			defer wg.Done()
-			msg.archived, errCount = db.ArchivedCount()
-		}()
-		msg.entries, msg.err = db.Entries(false)
+		run := func(f func()) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				f()
+			}()
+		}
+		run(func() { msg.lastContact, errs[0] = db.LastContacts(nil) })
+		run(func() { msg.archived, errs[1] = db.ArchivedCount() })
+		for k := range parts {
+			run(func() { parts[k], errs[k+2] = db.EntriesIn(bounds[k], bounds[k+1]) })
+		}
 		wg.Wait()
-		msg.err = cmp.Or(msg.err, errLast, errCount)
+		if msg.err = cmp.Or(errs...); msg.err != nil {
+			return msg
+		}
+		msg.entries = slices.Concat(parts...)
 		return msg
 	}
+}
+
+// splitIDs splits the ids from lo up to hi into at most n ranges of about
+// the same span, returned as their bounds (each range from one bound up to
+// the next).
+func splitIDs(lo, hi int64, n int) []int64 {
+	n = max(1, min(n, 8, int(hi-lo)/1000))
+	bounds := []int64{lo}
+	for k := 1; k < n; k++ {
+		bounds = append(bounds, lo+(hi-lo)*int64(k)/int64(n))
+	}
+	return append(bounds, hi)
 }
 
 // archivedCmd reads the archived applications, for the Closed tab; gen is

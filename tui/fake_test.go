@@ -115,6 +115,26 @@ func (f *fakeStore) entriesLocked(keep func(timeline.Application) bool) ([]timel
 	return out, nil
 }
 
+func (f *fakeStore) IDSpan() (lo, hi int64, err error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.cached != nil && len(f.cached) > 0 {
+		return f.cached[0].App.ID, f.cached[len(f.cached)-1].App.ID, nil
+	}
+	ids := f.ids()
+	if len(ids) == 0 {
+		return 0, 0, nil
+	}
+	return ids[0], ids[len(ids)-1], nil
+}
+
+func (f *fakeStore) EntriesIn(lo, hi int64) ([]timeline.Entry, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.reads = append(f.reads, fmt.Sprintf("entries in [%d, %d)", lo, hi))
+	return f.entriesLocked(func(a timeline.Application) bool { return !a.Archived && a.ID >= lo && a.ID < hi })
+}
+
 func (f *fakeStore) ArchivedCount() (int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

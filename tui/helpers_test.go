@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -212,3 +213,6 @@ func entryIndex(m model, id int64) int {
 	}
 	return -1
 }
+
+// runtimeCPUs is the number of processors the load splits its read over.
+func runtimeCPUs() int { return runtime.NumCPU() }

@@ -28,7 +28,7 @@ func TestFirstLoadLeavesArchivedRowsUnreadUntilTheClosedTab(t *testing.T) {
 	fs := fixtureStore() // Wayne Logistics is archived
 	m := testModel(t, fs, 100, 30)
 	reads := readsOf(fs)
-	if !slices.Contains(reads, "entries all=false") || slices.Contains(reads, "entries all=true") || slices.Contains(reads, "archived entries") {
+	if !slices.Contains(reads, "entries in [1, 13)") || slices.Contains(reads, "entries all=true") || slices.Contains(reads, "archived entries") {
 		t.Fatalf("the first load read %v; want the applications not archived, and the archived ones only counted", reads)
 	}
 	if entryIndex(m, fs.idOf("Wayne Logistics")) >= 0 {
@@ -288,5 +288,47 @@ func TestClosedTabSaysItIsReadingTheArchive(t *testing.T) {
 	m = setTab(t, m, tabClosed)
 	if v := m.View(); !strings.Contains(v, "Old Co") {
 		t.Errorf("the Closed tab once read:\n%s", v)
+	}
+}
+
+func TestSplitIDsCoversEveryIDOnce(t *testing.T) {
+	for _, c := range []struct {
+		lo, hi int64
+		n      int
+		parts  int
+	}{{1, 13, 2, 1}, {1, 1, 4, 1}, {0, 0, 2, 1}, {1, 10001, 2, 2}, {5, 100005, 4, 4}, {1, 100001, 64, 8}, {1, 2501, 8, 2}} {
+		b := splitIDs(c.lo, c.hi, c.n)
+		if len(b)-1 != c.parts || b[0] != c.lo || b[len(b)-1] != c.hi {
+			t.Errorf("splitIDs(%d, %d, %d) = %v, want %d parts from %d to %d", c.lo, c.hi, c.n, b, c.parts, c.lo, c.hi)
+		}
+		for k := 1; k < len(b); k++ {
+			if b[k] <= b[k-1] && c.hi > c.lo {
+				t.Errorf("splitIDs(%d, %d, %d) = %v: not increasing", c.lo, c.hi, c.n, b)
+			}
+		}
+	}
+}
+
+func TestLoadInPartsReadsEveryApplicationOnce(t *testing.T) {
+	fs := bigStore(3000) // ids 1…3000, one in fifty archived
+	msg := loadCmd(fs, 1)().(loadedMsg)
+	reads := readsOf(fs)
+	parts := 0
+	for _, r := range reads {
+		if strings.HasPrefix(r, "entries in ") {
+			parts++
+		}
+	}
+	want, _ := fs.Entries(false)
+	if parts < 2 && runtimeCPUs() > 1 {
+		t.Errorf("the load read %v: want the applications in parts", reads)
+	}
+	if msg.err != nil || len(msg.entries) != len(want) || msg.archived != 60 {
+		t.Fatalf("the load read %d entries (want %d) and counted %d archived (want 60): %v", len(msg.entries), len(want), msg.archived, msg.err)
+	}
+	for i := range want {
+		if msg.entries[i].App.ID != want[i].App.ID {
+			t.Fatalf("entry %d is application %d, want %d", i, msg.entries[i].App.ID, want[i].App.ID)
+		}
 	}
 }
