@@ -47,13 +47,15 @@ func settingsFrom(q querier) (timeline.Settings, error) {
 }
 
 // SetSetting validates and stores one setting, re-deriving every application
-// in the same transaction.
+// in the same transaction (unless the setting keeps the value it had: then
+// every kept summary already follows it).
 func (s *Store) SetSetting(key, value string) error {
 	return s.tx(func(tx *sql.Tx) error {
 		set, err := settingsFrom(tx)
 		if err != nil {
 			return err
 		}
+		was := set
 		if err := set.Set(key, value); err != nil {
 			return err
 		}
@@ -63,6 +65,9 @@ func (s *Store) SetSetting(key, value string) error {
 		stored, _ := set.Get(key)
 		if _, err := tx.Exec("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", key, stored); err != nil {
 			return err
+		}
+		if set == was {
+			return nil
 		}
 		return s.rederiveAll(tx, set, s.today())
 	})

@@ -252,3 +252,40 @@ func TestSettingThatCannotBeSavedChangesNothing(t *testing.T) {
 		t.Errorf("a refused change wrote something (reply_max_bd %d)", set.ReplyMaxBD)
 	}
 }
+
+// TestSettingItsOwnValueAgainDerivesNothing sets a setting to the value it
+// already has: nothing is re-derived (a summary that a re-derivation would
+// rewrite, changed by hand here, is left as it is), while a new value
+// re-derives every application.
+func TestSettingItsOwnValueAgainDerivesNothing(t *testing.T) {
+	s := openTest(t)
+	r := rand.New(rand.NewSource(2))
+	for i := 0; i < 10; i++ {
+		randomApplication(t, s, r, day, i)
+	}
+	if _, err := s.db.Exec("UPDATE applications SET summary = 'by hand' WHERE id = 3"); err != nil {
+		t.Fatal(err)
+	}
+	kept := func() string {
+		var sum string
+		if err := s.db.QueryRow("SELECT summary FROM applications WHERE id = 3").Scan(&sum); err != nil {
+			t.Fatal(err)
+		}
+		return sum
+	}
+	for _, same := range []string{"7", "07"} {
+		if err := s.SetSetting("reply_max_bd", same); err != nil {
+			t.Fatal(err)
+		}
+		if got := kept(); got != "by hand" {
+			t.Errorf("reply_max_bd %s (its value already) re-derived application 3: %q", same, got)
+		}
+	}
+	if err := s.SetSetting("reply_max_bd", "8"); err != nil {
+		t.Fatal(err)
+	}
+	if got := kept(); got == "by hand" {
+		t.Error("a new value of reply_max_bd did not re-derive application 3")
+	}
+	assertKeptIsFresh(t, s, "reply_max_bd 8")
+}
