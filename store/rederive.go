@@ -70,9 +70,10 @@ func rederiveEach(tx querier, set timeline.Settings, today timeline.Date, ids []
 // entry and, when the kept summary differs from the fresh one, the values of
 // saveSummarySQL for that row (nil when the row is already fresh).
 //
-// The applications and their events are read by two queries walked side by
-// side, both in application order (the events through their index by
-// application): no map of every event.
+// The applications (through q) and their events (through qEvents: q
+// itself, or another read transaction that sees the same data) are read by
+// two queries walked side by side, both in application order (the events
+// through their index by application): no map of every event.
 func deriveWalk(q, qEvents querier, set timeline.Settings, today timeline.Date, filter func(col string) string, args []any,
 	f func(e timeline.Entry, changed []any) error) error {
 	appQuery := "SELECT " + entryColumns + " FROM applications"
