@@ -69,7 +69,7 @@ func CountEntries(entries []timeline.Entry, items []timeline.ChaseItem, today ti
 	var c Counts
 	due := make(map[int64]bool, len(items))
 	for i := range items {
-		c.tallyItem(&items[i], 1)
+		c.tallySection(items[i].Section, 1)
 		if isDue(items[i].Section) {
 			due[items[i].App.ID] = true
 		}
@@ -80,11 +80,11 @@ func CountEntries(entries []timeline.Entry, items []timeline.ChaseItem, today ti
 	return c
 }
 
-// tallyItem adds one chase item to the counts (sign 1) or takes it away
-// (sign -1).
-func (c *Counts) tallyItem(it *timeline.ChaseItem, sign int) {
+// tallySection adds one chase item in section sec to the counts (sign 1) or
+// takes it away (sign -1).
+func (c *Counts) tallySection(sec timeline.Section, sign int) {
 	c.Listed += sign
-	if isDue(it.Section) {
+	if isDue(sec) {
 		c.Due += sign
 	}
 }

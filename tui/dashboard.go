@@ -53,18 +53,18 @@ type dashboard struct {
 
 	today     timeline.Date
 	lookahead int
-	entries   []timeline.Entry // in id order; archived ones only once a tab has needed them
-	haystack  []string         // per entry: lower-case company, role, recruiter (built on the first filter)
-	names     []string         // per entry: lower-case company, for sorting
-	sortKeys  []sortKey        // per entry: its key in the current sort
-	sortedOK  bool             // sorted, names and sortKeys hold the current sort
-	chase     []int            // the chase view, in timeline.Chase's order
-	items     []timeline.ChaseItem
-	x         expedites     // the expedite items standing in for applications' own in the chase view
-	sorted    []int         // every entry in the sort order (once a tab other than Chase is shown)
-	rows      []int         // the rows shown: the tab's entries matching the filter
-	heads     []sectionHead // the Chase tab's section headings, drawn between rows
-	totals    Counts        // the tabs' and the header's counts, before the filter
+	entries   []timeline.Entry   // in id order; archived ones only once a tab has needed them
+	haystack  []string           // per entry: lower-case company, role, recruiter (built on the first filter)
+	names     []string           // per entry: lower-case company, for sorting
+	sortKeys  []sortKey          // per entry: its key in the current sort
+	sortedOK  bool               // sorted, names and sortKeys hold the current sort
+	chase     []int              // the chase view, in timeline.Chase's order
+	sections  []timeline.Section // the section of each chase item, parallel to chase
+	x         expedites          // the expedite items standing in for applications' own in the chase view
+	sorted    []int              // every entry in the sort order (once a tab other than Chase is shown)
+	rows      []int              // the rows shown: the tab's entries matching the filter
+	heads     []sectionHead      // the Chase tab's section headings, drawn between rows
+	totals    Counts             // the tabs' and the header's counts, before the filter
 	loaded    bool
 	loadErr   error // the first load failed: say so instead of "Loading…"
 

@@ -45,8 +45,7 @@ func (d *dashboard) setData(msg loadedMsg, today timeline.Date, lookahead int) t
 	d.x = newExpedites(d.entries, msg.lastContact, today)
 	first := !d.loaded
 	d.loaded = true
-	d.rebuildChase()
-	d.recount()
+	d.recount(d.rebuildChase())
 	if first {
 		// Open on Chase when something is due today or overdue, at the top.
 		if d.totals.Due > 0 {
@@ -85,6 +84,10 @@ func (d *dashboard) addArchived(msg archivedReadMsg) tea.Cmd {
 		d.archivedAsked = false
 		return statusErr("Could not read the archived applications: " + msg.err.Error())
 	}
+	ids := make([]int64, len(d.chase))
+	for k, i := range d.chase {
+		ids[k] = d.entries[i].App.ID
+	}
 	merged := make([]timeline.Entry, 0, len(d.entries)+len(msg.entries))
 	i := 0
 	for _, a := range msg.entries {
@@ -104,8 +107,8 @@ func (d *dashboard) addArchived(msg archivedReadMsg) tea.Cmd {
 	d.archivedHidden = 0
 	d.entries = merged
 	d.names, d.haystack, d.sortKeys, d.sortedOK = nil, nil, nil, false
-	for k := range d.items {
-		d.chase[k], _ = d.indexOf(d.items[k].App.ID)
+	for k, id := range ids {
+		d.chase[k], _ = d.indexOf(id)
 	}
 	d.refilter()
 	return nil
@@ -139,8 +142,7 @@ func (d *dashboard) patch(e timeline.Entry, last timeline.Date, added bool) {
 	}
 	if d.x.set(&d.entries[i], last, false) {
 		d.x.recompute(d.entries)
-		d.rebuildChase()
-		d.recount()
+		d.recount(d.rebuildChase())
 	} else {
 		d.retally(i)
 	}
@@ -174,8 +176,7 @@ func (d *dashboard) remove(id int64) {
 	shift(d.sorted, i, -1)
 	if all {
 		d.x.recompute(d.entries)
-		d.rebuildChase()
-		d.recount()
+		d.recount(d.rebuildChase())
 	}
 	d.refilter()
 }
@@ -209,9 +210,9 @@ func shift(idx []int, i, by int) {
 func (d *dashboard) untally(i int) {
 	due := false
 	if k := slices.Index(d.chase, i); k >= 0 {
-		due = isDue(d.items[k].Section)
-		d.totals.tallyItem(&d.items[k], -1)
-		d.items = slices.Delete(d.items, k, k+1)
+		due = isDue(d.sections[k])
+		d.totals.tallySection(d.sections[k], -1)
+		d.sections = slices.Delete(d.sections, k, k+1)
 		d.chase = slices.Delete(d.chase, k, k+1)
 	}
 	d.totals.tally(&d.entries[i], due, d.today, -1)
@@ -223,22 +224,23 @@ func (d *dashboard) retally(i int) {
 	due := false
 	if its := timeline.Chase([]timeline.Entry{d.chaseEntry(i)}, d.today, d.lookahead); len(its) == 1 {
 		it := its[0]
-		k := sort.Search(len(d.items), func(k int) bool { return d.chaseBefore(&it, &d.items[k]) })
-		d.items = slices.Insert(d.items, k, it)
+		k := sort.Search(len(d.chase), func(k int) bool { return d.chaseBefore(&it, d.chase[k]) })
+		d.sections = slices.Insert(d.sections, k, it.Section)
 		d.chase = slices.Insert(d.chase, k, i)
-		d.totals.tallyItem(&it, 1)
+		d.totals.tallySection(it.Section, 1)
 		due = isDue(it.Section)
 	}
 	d.totals.tally(&d.entries[i], due, d.today, 1)
 	d.totals.NextDue = 0
 }
 
-// chaseBefore reports whether item a comes before item b in the chase view:
-// timeline.Chase is asked to order the two, so the order has one definition.
-func (d *dashboard) chaseBefore(a, b *timeline.ChaseItem) bool {
-	ea, eb := timeline.Entry{App: a.App}, timeline.Entry{App: b.App}
-	ea.Next, eb.Next = &a.Action, &b.Action
-	return timeline.Chase([]timeline.Entry{ea, eb}, d.today, d.lookahead)[0].App.ID == a.App.ID
+// chaseBefore reports whether item a comes before the chase view's item of
+// entry j: timeline.Chase is asked to order the two, so the order has one
+// definition.
+func (d *dashboard) chaseBefore(a *timeline.ChaseItem, j int) bool {
+	ea := timeline.Entry{App: a.App}
+	ea.Next = &a.Action
+	return timeline.Chase([]timeline.Entry{ea, d.chaseEntry(j)}, d.today, d.lookahead)[0].App.ID == a.App.ID
 }
 
 // chaseEntry is entry i as the chase view sees it: with its expedite item,
@@ -251,8 +253,9 @@ func (d *dashboard) chaseEntry(i int) timeline.Entry {
 	return e
 }
 
-// rebuildChase works the chase view out afresh from every entry.
-func (d *dashboard) rebuildChase() {
+// rebuildChase works the chase view out afresh from every entry, and
+// returns its items.
+func (d *dashboard) rebuildChase() []timeline.ChaseItem {
 	src := d.entries
 	if len(d.x.items) > 0 {
 		// The chase view sees the expedite items in place of the own next
@@ -279,20 +282,23 @@ func (d *dashboard) rebuildChase() {
 			}
 		}
 	}
-	d.items = timeline.Chase(src, d.today, d.lookahead)
-	d.chase = d.chase[:0]
-	for k := range d.items {
-		i, _ := d.indexOf(d.items[k].App.ID)
+	items := timeline.Chase(src, d.today, d.lookahead)
+	d.chase, d.sections = d.chase[:0], d.sections[:0]
+	for k := range items {
+		i, _ := d.indexOf(items[k].App.ID)
 		d.chase = append(d.chase, i)
+		d.sections = append(d.sections, items[k].Section)
 	}
+	return items
 }
 
-// recount works out the tab sizes and the header's counts afresh (the
-// archived applications not held yet are closed). NextDue, which the
+// recount works out the tab sizes and the header's counts afresh from the
+// entries and their chase view's items (the archived applications not held
+// yet are closed). NextDue, which the
 // dashboard does not show, is left out: taking an entry away cannot raise
 // it.
-func (d *dashboard) recount() {
-	d.totals = CountEntries(d.entries, d.items, d.today)
+func (d *dashboard) recount(items []timeline.ChaseItem) {
+	d.totals = CountEntries(d.entries, items, d.today)
 	d.totals.Closed += d.archivedHidden
 	d.totals.NextDue = 0
 }
@@ -398,7 +404,7 @@ func (d *dashboard) refilter() {
 		}
 		if d.tab == tabChase {
 			// The chase order groups the sections: a heading opens each.
-			sec := d.items[k].Section
+			sec := d.sections[k]
 			if n := len(d.heads); n == 0 || d.heads[n-1].sec != sec {
 				d.heads = append(d.heads, sectionHead{row: len(d.rows), sec: sec})
 			}

@@ -216,3 +216,11 @@ func entryIndex(m model, id int64) int {
 
 // runtimeCPUs is the number of processors the load splits its read over.
 func runtimeCPUs() int { return runtime.NumCPU() }
+
+// chaseItem is the k-th item of the dashboard's chase view: its
+// application, the action it shows (an expedite item in place of the own)
+// and its section.
+func chaseItem(m model, k int) timeline.ChaseItem {
+	e := m.dash.chaseEntry(m.dash.chase[k])
+	return timeline.ChaseItem{App: e.App, Action: *e.Next, Section: m.dash.sections[k]}
+}

@@ -150,13 +150,12 @@ func checkIncremental(t *testing.T, m model, fs *fakeStore, what string) {
 		t.Fatalf("%s: counts\n got %+v\nwant %+v", what, got, want)
 	}
 	want := chaseOf(fs)
-	if len(want) != len(m.dash.items) {
-		t.Fatalf("%s: the chase view has %d items, want %d", what, len(m.dash.items), len(want))
+	if len(want) != len(m.dash.chase) {
+		t.Fatalf("%s: the chase view has %d items, want %d", what, len(m.dash.chase), len(want))
 	}
 	for k := range want {
-		got := m.dash.items[k]
-		if got.App.ID != want[k].App.ID || got.Action != want[k].Action || got.Section != want[k].Section ||
-			m.dash.entries[m.dash.chase[k]].App.ID != got.App.ID {
+		got := chaseItem(m, k)
+		if got.App.ID != want[k].App.ID || got.Action != want[k].Action || got.Section != want[k].Section {
 			t.Fatalf("%s: chase item %d is %s %s %s, want %s %s %s", what, k,
 				got.App.Company, got.Action.Kind, got.Action.Due, want[k].App.Company, want[k].Action.Kind, want[k].Action.Due)
 		}

@@ -51,11 +51,11 @@ func TestDashboardAgreesWithTheStoreOnDemoData(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(items) != len(m.dash.items) {
-			t.Fatalf("%s: the Chase tab has %d items, afterview chase %d", what, len(m.dash.items), len(items))
+		if len(items) != len(m.dash.chase) {
+			t.Fatalf("%s: the Chase tab has %d items, afterview chase %d", what, len(m.dash.chase), len(items))
 		}
 		for k := range items {
-			if a, b := m.dash.items[k], items[k]; a.App.ID != b.App.ID || a.Action != b.Action || a.Section != b.Section {
+			if a, b := chaseItem(m, k), items[k]; a.App.ID != b.App.ID || a.Action != b.Action || a.Section != b.Section {
 				t.Fatalf("%s: chase item %d is %s %s, afterview chase has %s %s", what, k, a.App.Company, a.Action.Kind, b.App.Company, b.Action.Kind)
 			}
 		}
