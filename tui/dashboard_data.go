@@ -115,10 +115,10 @@ func (d *dashboard) addArchived(msg archivedReadMsg) tea.Cmd {
 }
 
 // patch replaces (or adds: added) one application's entry after the user's
-// write to it, last being its latest followup or heard: its row, its chase item,
-// its expedite item and its part of the counts change in place; the others
-// only when the write changed the offer that counts for their expedite
-// items.
+// write to it, last being its latest followup or heard: its row, its chase
+// item, its expedite item and its part of the counts change in place; the
+// others only when the write changed the offer that counts for their
+// expedite items.
 func (d *dashboard) patch(e timeline.Entry, last timeline.Date, added bool) {
 	i, ok := d.indexOf(e.App.ID)
 	switch {

@@ -100,6 +100,7 @@ func (f *fakeStore) entriesLocked(keep func(timeline.Application) bool) ([]timel
 	}
 	var out []timeline.Entry
 	if f.cached != nil {
+		out = make([]timeline.Entry, 0, len(f.cached))
 		for _, e := range f.cached {
 			if keep(e.App) {
 				out = append(out, e)
