@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/afterview/afterview/store"
 	"github.com/afterview/afterview/timeline"
@@ -18,7 +19,8 @@ import (
 // (CountEntries of every application), before and after the archived ones
 // are read and after saves.
 func TestDashboardAgreesWithTheStoreOnDemoData(t *testing.T) {
-	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"), func() timeline.Date { return testToday })
+	path := filepath.Join(t.TempDir(), "demo.db")
+	st, err := store.Open(path, func() timeline.Date { return testToday })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,6 +97,27 @@ func TestDashboardAgreesWithTheStoreOnDemoData(t *testing.T) {
 	if chased < 5 {
 		t.Fatalf("only %d items could be chased with c", chased)
 	}
+	// The poll after the saves sees no change: they were this process's
+	// own, already shown, so nothing is read again.
+	seq := m.data.loadSeq
+	m, _ = runCmds(t, m, pollCmd(st, time.Nanosecond, nil, testToday))
+	if m.data.loadSeq != seq {
+		t.Error("the poll after the TUI's own saves reloaded every application")
+	}
+	// Another process's change is read.
+	other, err := store.Open(path, func() timeline.Date { return testToday })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.AddApplication(timeline.Application{Company: "Elsewhere Inc"}, timeline.Event{Type: timeline.EventApplied, Date: testToday}); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	m, _ = runCmds(t, m, pollCmd(st, time.Nanosecond, nil, testToday))
+	if m.data.loadSeq != seq+1 {
+		t.Error("the poll did not reload after another process's change")
+	}
+	check("after another process's change")
 	for i := 0; i < chased; i++ {
 		m, _ = press(t, m, "u")
 		check("after u")
