@@ -154,6 +154,15 @@ func expediteWhere() string {
 		AND id NOT IN (SELECT application_id FROM events INDEXED BY events_type_date WHERE type IN ('followup', 'heard') AND date >= ?2)`
 }
 
+// actionKinds returns every next action's kind, as the kept next_kind holds it.
+func actionKinds() []string {
+	out := make([]string, len(timeline.ActionKinds))
+	for i, k := range timeline.ActionKinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
 // expediteIDs returns the ids of the applications that get an expedite item
 // from offer o on today, in id order; the kept summaries must hold on today.
 func (s *Store) expediteIDs(o timeline.OpenOffer, today timeline.Date) ([]int64, error) {
@@ -245,7 +254,7 @@ func (s *Store) WithExpedite(entries []timeline.Entry) ([]timeline.Entry, error)
 // expediteExtra is how many more items the chase count counts because of
 // expedite items: those standing in for an own item the count leaves out
 // (due after limit, a kind left out once past, or none). An expedite item is
-// due on the day the offer arrived, so it is always counted. One count over
+// due on the day the offer arrived, so it is always counted. Counted from
 // the expedite index when the kept summaries hold on today.
 func (s *Store) expediteExtra(today timeline.Date, days int) (int, error) {
 	stale, err := s.hasStale(today)
@@ -257,13 +266,21 @@ func (s *Store) expediteExtra(today timeline.Date, days int) (int, error) {
 		if err != nil || !ok {
 			return 0, err
 		}
-		own := "next_due <= ?3"
+		// The applications whose own item the count leaves out, in three
+		// disjoint parts, each a seek in the index (kind, then due date):
+		// no next action (the kept due date and kind are written together),
+		// due after the lookahead, or of a kind left out once past.
+		parts := []string{"next_kind IS NULL AND next_due IS NULL",
+			"next_kind IN (" + quoteList(actionKinds()) + ") AND next_due > ?3"}
 		if kinds := uncountedWhenPast(today); len(kinds) > 0 {
-			own += " AND NOT (next_due < ?1 AND next_kind IN (" + quoteList(kinds) + "))"
+			parts = append(parts, "next_kind IN ("+quoteList(kinds)+") AND next_due < ?1")
+		}
+		sum := make([]string, len(parts))
+		for i, p := range parts {
+			sum[i] = "(SELECT count(*) FROM applications INDEXED BY applications_expedite WHERE " + expediteWhere() + " AND " + p + ")"
 		}
 		var n int
-		err = s.db.QueryRow("SELECT count(*) FROM applications INDEXED BY applications_expedite WHERE "+expediteWhere()+
-			" AND (next_due IS NULL OR NOT ("+own+"))", int64(today), o.Arrived.String(), int64(today.AddDays(days))).Scan(&n)
+		err = s.db.QueryRow("SELECT "+strings.Join(sum, " + "), int64(today), o.Arrived.String(), int64(today.AddDays(days))).Scan(&n)
 		return n, err
 	}
 	es, _, err := s.expeditesDerived()
