@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -59,7 +60,8 @@ func Chase(entries []Entry, today Date, lookahead int) []ChaseItem {
 		sec  int32 // the section's place in Sections
 		due  Date
 		kind int32
-		i    int32 // index into entries
+		i    int32  // index into entries
+		fold string // the company name as strings.ToLower leaves it
 	}
 	var keys []key
 	for i := range entries {
@@ -67,10 +69,16 @@ func Chase(entries []Entry, today Date, lookahead int) []ChaseItem {
 		if e.App.Archived || e.Next == nil || e.Snoozed(today) || e.Next.Due > limit {
 			continue
 		}
-		keys = append(keys, key{int32(sectionOf(*e.Next, today).rank()), e.Next.Due, int32(e.Next.Kind.Rank()), int32(i)})
+		keys = append(keys, key{int32(sectionOf(*e.Next, today).rank()), e.Next.Due, int32(e.Next.Kind.Rank()), int32(i), ""})
 	}
 	if len(keys) == 0 {
 		return nil
+	}
+	// Folded once, so that a backlog of thousands of items due the same day
+	// (a search never tidied up) compares names byte by byte: comparing the
+	// folded strings orders them as compareFold does.
+	for k := range keys {
+		keys[k].fold = strings.ToLower(entries[keys[k].i].App.Company)
 	}
 	slices.SortFunc(keys, func(a, b key) int {
 		if a.sec != b.sec {
@@ -82,8 +90,10 @@ func Chase(entries []Entry, today Date, lookahead int) []ChaseItem {
 		if a.kind != b.kind {
 			return cmp.Compare(a.kind, b.kind)
 		}
-		ea, eb := &entries[a.i], &entries[b.i]
-		return compareChase(&ea.App, ea.Next, &eb.App, eb.Next)
+		if c := strings.Compare(a.fold, b.fold); c != 0 {
+			return c
+		}
+		return cmp.Compare(entries[a.i].App.ID, entries[b.i].App.ID)
 	})
 	items := make([]ChaseItem, len(keys))
 	for k, key := range keys {

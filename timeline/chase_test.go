@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 )
@@ -232,5 +233,30 @@ func TestChaseOpenSectionAfterUpcoming(t *testing.T) {
 	}
 	if !isChaseSorted(items) {
 		t.Error("isChaseSorted rejects the chase view's own order")
+	}
+}
+
+// TestChaseOrdersTiesAsCompareChase checks that the chase view, which sorts
+// on names folded once, orders items due the same day of the same kind
+// exactly as compareChase does (the order the TUI keeps when it moves one
+// item): upper and lower case, accents, dotted and dotless i, a
+// three-byte rune that lowers to one byte, invalid UTF-8, prefixes.
+func TestChaseOrdersTiesAsCompareChase(t *testing.T) {
+	names := []string{"acme", "Acme", "ACME Robotics", "Äbc", "äbc", "abc", "İstanbul", "istanbul", "ıx",
+		"\xffbad", "\u212aelvin", "kelvin", "Zeta", "zeta", "Z", "", "Ω", "ω", "acme robotics 10", "Acme Robotics 9"}
+	today := Date(20000)
+	r := rand.New(rand.NewSource(1))
+	var entries []Entry
+	for i := 0; i < 400; i++ {
+		e := Entry{App: Application{ID: int64(1000 - i), Company: names[r.Intn(len(names))]}}
+		e.Next = &Action{Kind: ActFollowup, Due: today.AddDays(-r.Intn(2))}
+		entries = append(entries, e)
+	}
+	items := Chase(entries, today, 0)
+	for k := 1; k < len(items); k++ {
+		a, b := &items[k-1], &items[k]
+		if a.Section == b.Section && compareChase(&a.App, &a.Action, &b.App, &b.Action) > 0 {
+			t.Fatalf("item %d (%q #%d) sorts after item %d (%q #%d)", k-1, a.App.Company, a.App.ID, k, b.App.Company, b.App.ID)
+		}
 	}
 }
