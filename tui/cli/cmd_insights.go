@@ -50,6 +50,7 @@ applications begun (their first event) on or after DATE.`,
   afterview stats --json | jq .response_bd`,
 		Args: args(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			reportGC()
 			var from timeline.Date
 			if cmd.Flags().Changed("since") {
 				d, err := c.parseDate("since", since, true)
@@ -120,6 +121,7 @@ table per week. With -o the format follows the file's extension (.csv, .md) unle
   afterview activity --since 2026-10-01 --until 2026-10-31 -o october.csv`,
 		Args: args(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			reportGC()
 			if !cmd.Flags().Changed("since") {
 				return errors.New("--since is missing: give the first day of the log, e.g. --since 2026-11-01 or --since -4w")
 			}

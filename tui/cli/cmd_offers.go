@@ -37,6 +37,7 @@ The terms are as they stand after any negotiation: a negotiate event's --base,
   afterview offers --json | jq '.offers[] | {company, first_year}'`,
 		Args: args(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			reportGC()
 			st, err := c.openExisting(cmd)
 			if err != nil && !isNoDB(err) {
 				return err
