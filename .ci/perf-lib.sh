@@ -22,7 +22,8 @@ export AFTERVIEW_TODAY=${AFTERVIEW_TODAY:-$(date +%F)}
 command -v hyperfine >/dev/null || { echo "perf: hyperfine is needed (apt-get install hyperfine)" >&2; exit 2; }
 
 # perf_build: $bin is afterview as users get it (pure Go, CGO_ENABLED=0),
-# $hello a hello-world Go binary built the same way.
+# $hello a hello-world Go binary built the same way, $sqlite_only that
+# hello-world importing the SQLite driver.
 perf_build() {
 	bin=${PERF_BIN:-}
 	if [[ -z $bin ]]; then
@@ -35,6 +36,14 @@ perf_build() {
 	printf 'module hello\n\ngo 1.22\n' >"$perf_tmp/hello/go.mod"
 	(cd "$perf_tmp/hello" && CGO_ENABLED=0 go build -trimpath -o "$perf_tmp/hello-world" .)
 	hello=$perf_tmp/hello-world
+	# The same hello-world importing only the SQLite driver afterview uses,
+	# at the version afterview's go.sum pins: the floor of its start-up.
+	mkdir -p "$perf_tmp/sqlite-only"
+	printf 'package main\n\nimport (\n\t"fmt"\n\n\t_ "modernc.org/sqlite"\n)\n\nfunc main() { fmt.Println("hello, world") }\n' >"$perf_tmp/sqlite-only/main.go"
+	sed 's/^module .*/module sqliteonly/' "$perf_root/go.mod" >"$perf_tmp/sqlite-only/go.mod"
+	cp "$perf_root/go.sum" "$perf_tmp/sqlite-only/go.sum"
+	(cd "$perf_tmp/sqlite-only" && CGO_ENABLED=0 go build -mod=mod -trimpath -o "$perf_tmp/sqlite-only-world" .)
+	sqlite_only=$perf_tmp/sqlite-only-world
 }
 
 # perf_db KIND N: prints the path of a sample database of N applications,
