@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -76,13 +77,8 @@ func Open(path string, today func() timeline.Date) (*Store, error) {
 	if err := prepareFile(path); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", dsn(path, true, !isWAL(path)))
+	s, err := openMigrated(path, today)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	s := &Store{db: db, path: path, today: today}
-	if err := s.migrate(); err != nil {
-		db.Close()
 		return nil, err
 	}
 	if err := s.refreshIfRulesChanged(); err != nil {
@@ -90,6 +86,38 @@ func Open(path string, today func() timeline.Date) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// openMigrated opens the file and brings its schema up to date. While many
+// afterviews open a new file at once, SQLite may answer "database is locked"
+// at once instead of waiting, when one of them is switching the file to
+// write-ahead logging; the open is then tried again after a short pause,
+// for as long as a write would wait (busyTimeout).
+func openMigrated(path string, today func() timeline.Date) (*Store, error) {
+	deadline := time.Now().Add(busyTimeout)
+	for pause := 5 * time.Millisecond; ; pause = min(2*pause, 200*time.Millisecond) {
+		db, err := sql.Open("sqlite", dsn(path, true, !isWAL(path)))
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+		s := &Store{db: db, path: path, today: today}
+		err = s.migrate()
+		if err == nil {
+			return s, nil
+		}
+		db.Close()
+		if !isLocked(err) || time.Now().After(deadline) {
+			return nil, err
+		}
+		time.Sleep(pause + time.Duration(rand.Int64N(int64(pause))))
+	}
+}
+
+// isLocked reports whether err is SQLite's "database is locked" (or "table
+// is locked").
+func isLocked(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_BUSY || se.Code()&0xff == sqlite3.SQLITE_LOCKED)
 }
 
 // busyTimeout is how long a write waits for another afterview's write to
@@ -151,8 +179,7 @@ func probeDSN(path string, immutable bool) string {
 // busy rewords SQLite's "database is locked" once the wait is over: it names
 // the file and says why. Other errors pass through.
 func (s *Store) busy(err error) error {
-	var se *sqlite.Error
-	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_BUSY || se.Code()&0xff == sqlite3.SQLITE_LOCKED) {
+	if isLocked(err) {
 		return fmt.Errorf("%s is busy: another afterview is writing to it and has not finished after %s; try again when it is done (quit an afterview that hangs)", s.path, busyTimeout)
 	}
 	return err

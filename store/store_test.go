@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"database/sql"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/afterview/afterview/timeline"
 )
@@ -253,5 +255,52 @@ func TestNewFilesAreInWALMode(t *testing.T) {
 		if !isWAL(path) {
 			t.Errorf("round %d: the header does not say WAL", round)
 		}
+	}
+}
+
+// TestOpenWaitsWhileAnotherHoldsTheFileExclusively checks that opening a
+// file another connection holds exclusively (as one afterview switching a
+// new file to write-ahead logging does while others open it) waits for it
+// instead of failing with "database is locked".
+func TestOpenWaitsWhileAnotherHoldsTheFileExclusively(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "afterview.db")
+	today := day
+	s, err := Open(path, func() timeline.Date { return today })
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	raw.SetMaxOpenConns(1)
+	if _, err := raw.Exec("PRAGMA journal_mode=DELETE"); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := raw.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), "BEGIN EXCLUSIVE"); err != nil {
+		t.Fatal(err)
+	}
+	released := make(chan struct{})
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		conn.ExecContext(context.Background(), "ROLLBACK")
+		close(released)
+	}()
+	s, err = Open(path, func() timeline.Date { return today })
+	if err != nil {
+		t.Fatalf("open while another held the file: %v", err)
+	}
+	defer s.Close()
+	select {
+	case <-released:
+	default:
+		t.Error("opened before the other connection let go")
 	}
 }
