@@ -34,6 +34,7 @@ type eventFields struct {
 	by, deadline, until           *field
 	base, bonus, equity, currency *field
 	signon, vesting               *field // the offer's other terms (offers_form.go)
+	at                            *field // an interview's time of day
 }
 
 // newEventForm opens the type list for app.
@@ -175,6 +176,10 @@ func (f *eventForm) choose(t timeline.EventType) {
 			fs.currency = newField("Currency", kindUpper, "")
 			fs.currency.empty = "e.g. USD, EUR, GBP"
 			in = fs.currency
+		case timeline.FieldAt:
+			fs.at = newField("Time", kindText, "")
+			fs.at.empty = "optional: its time of day, e.g. 14:30 or 2:30pm"
+			in = fs.at
 		}
 		if in != nil {
 			fields = append(fields, in)
@@ -215,6 +220,13 @@ func (f *eventForm) submit() tea.Cmd {
 	}
 	if fs.until != nil {
 		e.Until = fm.date(fs.until)
+	}
+	if fs.at != nil && fs.at.value() != "" {
+		at, err := timeline.ParseClock(fs.at.value())
+		if err != nil {
+			fm.fail(fs.at, err.Error())
+		}
+		e.At = at
 	}
 	fs.readTerms(fm, &e)
 	if fm.failed() {

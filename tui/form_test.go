@@ -220,3 +220,42 @@ func TestAddFormRefusesADuplicateUntilSavedAgain(t *testing.T) {
 		t.Errorf("a second save should add it anyway: writes %v", fs.writes)
 	}
 }
+
+// TestEventFormTakesAnInterviewsTime checks that the interview form has the
+// CLI's --at as a Time field: read as the CLI reads it (2:30pm is 14:30),
+// optional, and refused inline with nothing written when it is no time.
+func TestEventFormTakesAnInterviewsTime(t *testing.T) {
+	fs := fixtureStore()
+	m := testModel(t, fs, 100, 30)
+	m = selectCompany(t, m, "Acme Robotics")
+	m, _ = press(t, m, "l", "i", "enter")
+	f := topAs[*eventForm](t, m)
+	if f.eventType() != timeline.EventInterview {
+		t.Fatalf("i chose %s", f.eventType())
+	}
+	var names []string
+	for _, fl := range f.form.fields {
+		names = append(names, fl.label)
+	}
+	if got := strings.Join(names, ","); got != "Date,Time,Note" {
+		t.Fatalf("interview fields: %s", got)
+	}
+	m = typeText(t, m, "2026-12-02")
+	m, _ = press(t, m, "tab")
+	m = typeText(t, m, "25:00")
+	m, _ = press(t, m, "ctrl+s")
+	if err := topAs[*eventForm](t, m).fields.at.err; !strings.Contains(err, "not a time of day") || len(fs.writes) != 0 {
+		t.Fatalf("25:00 should be refused inline with nothing written: %q (writes %v)", err, fs.writes)
+	}
+	for range "25:00" {
+		m, _ = press(t, m, "backspace")
+	}
+	m = typeText(t, m, "2:30pm")
+	m, _ = press(t, m, "ctrl+s")
+	if !isTop[*dashboard](m) {
+		t.Fatalf("the form did not save: %q", topAs[*eventForm](t, m).form.err)
+	}
+	if e := lastLogged(t, fs, "Acme Robotics"); e.Type != timeline.EventInterview || e.Date != timeline.MustDate("2026-12-02") || e.At != "14:30" {
+		t.Errorf("logged %+v", e)
+	}
+}
