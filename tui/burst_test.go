@@ -56,3 +56,24 @@ func TestLettersInOneReadAreTextInAField(t *testing.T) {
 		t.Errorf("the filter holds %q (quit %v), want acq", m.dash.filter.Value(), quits(msgs))
 	}
 }
+
+// TestAKeyAfterLettersInOneReadWaitsForThem checks that a key arriving while
+// letters of one read are still being handed over one by one (l i, then
+// enter, typed fast) reaches the screen they opened, after them: before, the
+// enter reached the dashboard first and was lost.
+func TestAKeyAfterLettersInOneReadWaitsForThem(t *testing.T) {
+	m := testModel(t, fixtureStore(), 100, 30)
+	m = selectCompany(t, m, "Acme Robotics")
+	tm, cmd1 := m.Update(burst("li"))
+	m = tm.(model)
+	tm, cmd2 := m.Update(keyMsg("enter")) // read before l's command has run
+	m = tm.(model)
+	m, _ = runCmds(t, m, tea.Batch(cmd1, cmd2))
+	f := topAs[*eventForm](t, m)
+	if f.eventType() != timeline.EventInterview || f.step != 1 {
+		t.Fatalf("l i enter typed fast: the form is on %s at step %d, want interview's fields", f.eventType(), f.step)
+	}
+	if len(m.stack) != 2 {
+		t.Errorf("%d screens open, want the dashboard and the form", len(m.stack))
+	}
+}

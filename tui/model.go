@@ -40,7 +40,15 @@ type model struct {
 	showHelp      bool // the full help of the screen on top replaces it
 	status        string
 	statusErr     bool
+
+	// waiting holds keys while letters that arrived together are handed
+	// to the screens one at a time (see onKey): the rest of those letters,
+	// then any key that arrived meanwhile, in the order they were typed.
+	waiting []tea.KeyMsg
 }
+
+// nextKeyMsg hands the next waiting key to the screens.
+type nextKeyMsg struct{}
 
 // newModel builds the root model; nothing is read until Init's command runs.
 func newModel(store Store, opts Options, r *lipgloss.Renderer) model {
@@ -71,7 +79,23 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setSize(msg.Width, msg.Height)
 		return m, nil
 	case tea.KeyMsg:
+		if len(m.waiting) > 0 && !key.Matches(msg, m.c.keys.ForceQuit) {
+			m.waiting = append(m.waiting, msg) // after the letters before it
+			return m, nil
+		}
 		return m.onKey(msg)
+	case nextKeyMsg:
+		if len(m.waiting) == 0 {
+			return m, nil
+		}
+		k := m.waiting[0]
+		m.waiting = m.waiting[1:]
+		tm, cmd := m.onKey(k)
+		m = tm.(model)
+		if len(m.waiting) > 0 {
+			return m, tea.Sequence(cmd, msgCmd(nextKeyMsg{}))
+		}
+		return m, cmd
 	case tea.MouseMsg:
 		if m.showHelp || m.tooSmall() {
 			return m, nil
@@ -123,10 +147,13 @@ func (m model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.typing():
 		// One key now; the rest once what it asked for (a screen to
-		// open) has happened, so they reach the screen it opened.
+		// open) has happened, so they reach the screen it opened — and so
+		// does a key that arrives meanwhile (an enter after them), after
+		// them.
 		first, rest := msg, msg
 		first.Runes, rest.Runes = msg.Runes[:1], msg.Runes[1:]
-		return m, tea.Sequence(m.updateTop(first), msgCmd(rest))
+		m.waiting = append([]tea.KeyMsg{rest}, m.waiting...)
+		return m, tea.Sequence(m.updateTop(first), msgCmd(nextKeyMsg{}))
 	}
 	return m, m.updateTop(msg)
 }
