@@ -38,8 +38,25 @@ type jsonEvent struct {
 
 type jsonShow struct {
 	jsonApp
-	Windows []jsonWindow `json:"windows"`
-	Events  []jsonEvent  `json:"events"`
+	Windows        []jsonWindow   `json:"windows"`
+	Events         []jsonEvent    `json:"events"`
+	OfferElsewhere *jsonElsewhere `json:"offer_elsewhere,omitempty"`
+}
+
+// jsonElsewhere is the open offer elsewhere that counts for an application
+// still deciding (the other company is not named): when it arrived, its
+// deadline, and whether this one is still to be asked to hurry.
+type jsonElsewhere struct {
+	Arrived    timeline.Date `json:"arrived"`
+	Deadline   timeline.Date `json:"deadline"`
+	AskToHurry bool          `json:"ask_to_hurry"`
+}
+
+// Elsewhere is an open offer elsewhere as show reports it: the offer, and
+// whether the application is still to be asked to hurry.
+type Elsewhere struct {
+	Offer   timeline.OpenOffer
+	Pending bool
 }
 
 type jsonList struct {
@@ -102,11 +119,16 @@ func (r Report) ListJSON(entries []timeline.Entry) ([]byte, error) {
 }
 
 // ShowJSON is `show --json`: the application's fields, "stage", "next":
-// {"kind", "due"} (null when none), "windows": [{"name", "from", "to"}] and
-// "events" in timeline order.
-func (r Report) ShowJSON(d timeline.Derived) ([]byte, error) {
+// {"kind", "due"} (null when none), "windows": [{"name", "from", "to"}],
+// "events" in timeline order, and, for an application still deciding while
+// an offer elsewhere is open, "offer_elsewhere": {"arrived", "deadline",
+// "ask_to_hurry"}.
+func (r Report) ShowJSON(d timeline.Derived, elsewhere ...Elsewhere) ([]byte, error) {
 	out := jsonShow{jsonApp: toJSONApp(d.Entry), Windows: make([]jsonWindow, 0, len(d.Windows)),
 		Events: make([]jsonEvent, 0, len(d.Events))}
+	for _, e := range elsewhere {
+		out.OfferElsewhere = &jsonElsewhere{Arrived: e.Offer.Arrived, Deadline: e.Offer.Deadline, AskToHurry: e.Pending}
+	}
 	for _, w := range d.Windows {
 		out.Windows = append(out.Windows, jsonWindow{Name: w.Name, From: w.From, To: w.To})
 	}

@@ -65,13 +65,14 @@ The terms are as they stand after any negotiation: a negotiate event's --base,
 	return cmd
 }
 
-// offerNotes are the lines `show` adds about an open offer elsewhere.
-func offerNotes(st *store.Store, e timeline.Entry, r tui.Report) ([]string, error) {
+// elsewhere is the open offer elsewhere that `show` tells of for e: none,
+// or one.
+func elsewhere(st *store.Store, e timeline.Entry) ([]tui.Elsewhere, error) {
 	o, pending, ok, err := st.OfferElsewhere(e)
 	if err != nil || !ok {
 		return nil, err
 	}
-	return []string{r.ElsewhereNote(o, pending)}, nil
+	return []tui.Elsewhere{{Offer: o, Pending: pending}}, nil
 }
 
 // termsEcho is what `log` adds after an offer or a negotiation: the terms

@@ -138,3 +138,46 @@ func TestCLIOfferTermsRefused(t *testing.T) {
 	s.ok("show", "1")
 	s.golden()
 }
+
+// TestCLIShowJSONTellsOfTheOfferElsewhere checks that show --json carries
+// what show's text says of an open offer elsewhere (without naming the other
+// company): on a process still to be asked to hurry, on one told since, and
+// not at all on the offer's own application or once the offer is answered.
+func TestCLIShowJSONTellsOfTheOfferElsewhere(t *testing.T) {
+	s := offersSession(t)
+	elsewhere := func(id string) string {
+		t.Helper()
+		r := s.ok("show", id, "--json")
+		var v struct {
+			OfferElsewhere *struct {
+				Arrived, Deadline string
+				AskToHurry        bool `json:"ask_to_hurry"`
+			} `json:"offer_elsewhere"`
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &v); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(r.stdout, "Acme") && id != "1" {
+			t.Errorf("show %s --json names the other company: %s", id, r.stdout)
+		}
+		if v.OfferElsewhere == nil {
+			return "none"
+		}
+		o := v.OfferElsewhere
+		return o.Arrived + " " + o.Deadline + " " + map[bool]string{true: "ask", false: "told"}[o.AskToHurry]
+	}
+	for _, c := range []struct{ id, want string }{
+		{"3", "2026-11-20 2026-12-04 ask"},  // Hooli, deciding
+		{"4", "2026-11-20 2026-12-04 told"}, // Initech, followed up since the offer
+		{"1", "none"},                       // the offer itself
+		{"7", "none"},                       // closed
+	} {
+		if got := elsewhere(c.id); got != c.want {
+			t.Errorf("show %s --json: offer_elsewhere %s, want %s", c.id, got, c.want)
+		}
+	}
+	s.ok("log", "1", "accepted")
+	if got := elsewhere("3"); got != "none" {
+		t.Errorf("after accepting the offer, show 3 --json: offer_elsewhere %s, want none", got)
+	}
+}

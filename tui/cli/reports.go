@@ -179,20 +179,27 @@ terms, advice for the stage, and its events.`,
 			if err != nil {
 				return "", err
 			}
+			others, err := elsewhere(st, d.Entry)
+			if err != nil {
+				return "", err
+			}
+			r := c.report()
 			if asJSON {
-				b, err := c.report().ShowJSON(d)
+				b, err := r.ShowJSON(d, others...)
 				return string(b), err
 			}
 			set, err := st.Settings()
 			if err != nil {
 				return "", err
 			}
-			r := c.report()
-			notes, err := offerNotes(st, d.Entry, r)
+			var notes []string
+			for _, o := range others {
+				notes = append(notes, r.ElsewhereNote(o.Offer, o.Pending))
+			}
 			return r.Show(d, set, notes...), err
 		}),
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: the fields, \"stage\", \"next\", \"windows\" and \"events\"")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: the fields, \"stage\", \"next\", \"windows\", \"events\" and, while an offer elsewhere is open, \"offer_elsewhere\"")
 	return cmd
 }
 
