@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// AmountForms is the help text for the amounts ParseAmount accepts.
+// AmountForms is the help text for the amounts ParseMoney accepts.
 const AmountForms = "a whole amount such as 180000, 180,000, 180k, 1.5k, 1.2m, $180,000 or 180000 USD"
 
 // maxAmount bounds every amount: far beyond any pay, and far below where
@@ -18,14 +18,6 @@ const maxAmount = 1_000_000_000_000
 type Money struct {
 	Amount   int64
 	Currency string // a three-letter code given after the number ("180000 USD"), else ""
-}
-
-// ParseAmount reads an offer's amount as users type it, on the command line
-// and in forms alike. See ParseMoney for the forms; a currency code given
-// with the number is checked and dropped.
-func ParseAmount(s string) (int64, error) {
-	m, err := ParseMoney(s)
-	return m.Amount, err
 }
 
 // ParseMoney reads an amount in exactly these forms: plain digits (180000);

@@ -47,8 +47,8 @@ func TestParseMoneyAcceptsExactlyTheStatedForms(t *testing.T) {
 	}
 }
 
-func TestParseAmountRefusalShowsTheAcceptedForms(t *testing.T) {
-	_, err := ParseAmount("1,5k")
+func TestParseMoneyRefusalShowsTheAcceptedForms(t *testing.T) {
+	_, err := ParseMoney("1,5k")
 	want := `"1,5k" is not an amount: commas go between groups of three digits (180,000) ` +
 		`(give a whole amount such as 180000, 180,000, 180k, 1.5k, 1.2m, $180,000 or 180000 USD)`
 	if err == nil || err.Error() != want {

@@ -238,9 +238,9 @@ func TestChaseOpenSectionAfterUpcoming(t *testing.T) {
 
 // TestChaseOrdersTiesAsCompareChase checks that the chase view, which sorts
 // on names folded once, orders items due the same day of the same kind
-// exactly as compareChase does (the order the TUI keeps when it moves one
-// item): upper and lower case, accents, dotted and dotless i, a
-// three-byte rune that lowers to one byte, invalid UTF-8, prefixes.
+// exactly as compareChase (the order written item against item) does: upper
+// and lower case, accents, dotted and dotless i, a three-byte rune that
+// lowers to one byte, invalid UTF-8, prefixes.
 func TestChaseOrdersTiesAsCompareChase(t *testing.T) {
 	names := []string{"acme", "Acme", "ACME Robotics", "Äbc", "äbc", "abc", "İstanbul", "istanbul", "ıx",
 		"\xffbad", "\u212aelvin", "kelvin", "Zeta", "zeta", "Z", "", "Ω", "ω", "acme robotics 10", "Acme Robotics 9"}

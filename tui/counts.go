@@ -47,18 +47,6 @@ type Counts struct {
 	NextDue timeline.Date
 }
 
-// CountDue counts the chase items overdue or due today: the items of the
-// open section (a reapply window that is open) are not due on a day.
-func CountDue(items []timeline.ChaseItem) int {
-	n := 0
-	for i := range items {
-		if isDue(items[i].Section) {
-			n++
-		}
-	}
-	return n
-}
-
 // isDue reports whether a chase item in section s is due: overdue or due
 // today.
 func isDue(s timeline.Section) bool { return s == timeline.SecOverdue || s == timeline.SecToday }

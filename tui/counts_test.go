@@ -181,3 +181,16 @@ func TestGhostedIsUnderClosedUntilAWordRevivesIt(t *testing.T) {
 		t.Errorf("revived, it should be on Active: on %s, %s", tabNames[m.dash.tab], m.dash.tabsView())
 	}
 }
+
+// CountDue counts the chase items overdue or due today, item by item (the
+// reference the counts kept by tally are checked against): the items of the
+// open section (a reapply window that is open) are not due on a day.
+func CountDue(items []timeline.ChaseItem) int {
+	n := 0
+	for i := range items {
+		if isDue(items[i].Section) {
+			n++
+		}
+	}
+	return n
+}

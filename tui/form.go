@@ -18,7 +18,7 @@ type fieldKind int
 const (
 	kindText   fieldKind = iota
 	kindDate             // a date as the CLI takes it (timeline.ParseDateRel)
-	kindAmount           // an amount: 180000, 180,000 or 180k (timeline.ParseAmount)
+	kindAmount           // an amount: 180000, 180,000 or 180k (timeline.ParseMoney)
 	kindUpper            // a code such as a currency, upper-cased
 	kindDays             // a number of days from today, or a date
 )
@@ -218,20 +218,6 @@ func parseFieldDate(fl *field, v string, today timeline.Date) (timeline.Date, er
 		}
 	}
 	return timeline.ParseDateRel(v, today, fl.past)
-}
-
-// amount reads an amount as the CLI does (timeline.ParseAmount).
-func (f *form) amount(fl *field) int64 {
-	v := fl.value()
-	if v == "" {
-		return 0
-	}
-	n, err := timeline.ParseAmount(v)
-	if err != nil {
-		f.fail(fl, err.Error())
-		return 0
-	}
-	return n
 }
 
 // failWrite shows a failed write; the values stay for another try.

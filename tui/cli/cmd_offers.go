@@ -74,16 +74,3 @@ func elsewhere(st *store.Store, e timeline.Entry) ([]tui.Elsewhere, error) {
 	}
 	return []tui.Elsewhere{{Offer: o, Pending: pending}}, nil
 }
-
-// termsEcho is what `log` adds after an offer or a negotiation: the terms
-// as read, and their totals as they now stand.
-func (c *cli) termsEcho(st *store.Store, id int64, e timeline.Event) (string, error) {
-	if e.Type != timeline.EventOffer && e.Type != timeline.EventNegotiate {
-		return "", nil
-	}
-	d, err := st.Derive(id)
-	if err != nil {
-		return "", err
-	}
-	return c.report().TermsEcho(e, d), nil
-}
