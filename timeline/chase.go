@@ -3,8 +3,10 @@ package timeline
 import (
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -52,7 +54,31 @@ type ChaseItem struct {
 // (offer, expedite, interview, followup, checkin, reapply), then company name
 // (ignoring case), then application ID.
 func Chase(entries []Entry, today Date, lookahead int) []ChaseItem {
+	order, secs := ChaseOrder(entries, nil, today, lookahead)
+	if len(order) == 0 {
+		return nil
+	}
+	items := make([]ChaseItem, len(order))
+	for k, i := range order {
+		e := &entries[i]
+		items[k] = ChaseItem{App: e.App, Action: *e.Next, Section: secs[k]}
+	}
+	return items
+}
+
+// ChaseOrder is the chase view of Chase as positions, for a caller that
+// holds the entries and needs no copies of them: the index into entries of
+// each item, in the view's order, and the item's section. When stand is not
+// nil, a non-nil stand[i] is the item that stands in for entries[i]'s own
+// next action (an expedite item: one item per application).
+func ChaseOrder(entries []Entry, stand []*Action, today Date, lookahead int) (order []int, sections []Section) {
 	limit := today.AddDays(lookahead)
+	next := func(i int) *Action {
+		if stand != nil && stand[i] != nil {
+			return stand[i]
+		}
+		return entries[i].Next
+	}
 	// Sort small keys, not the items: an item is 168 bytes, and a sort moves
 	// and compares its elements n·log n times. Due date and kind decide most
 	// comparisons without touching the entries.
@@ -65,14 +91,14 @@ func Chase(entries []Entry, today Date, lookahead int) []ChaseItem {
 	}
 	var keys []key
 	for i := range entries {
-		e := &entries[i]
-		if e.App.Archived || e.Next == nil || e.Snoozed(today) || e.Next.Due > limit {
+		e, a := &entries[i], next(i)
+		if e.App.Archived || a == nil || e.Snoozed(today) || a.Due > limit {
 			continue
 		}
-		keys = append(keys, key{int32(sectionOf(*e.Next, today).rank()), e.Next.Due, int32(e.Next.Kind.Rank()), int32(i), ""})
+		keys = append(keys, key{int32(sectionOf(*a, today).rank()), a.Due, int32(a.Kind.Rank()), int32(i), ""})
 	}
 	if len(keys) == 0 {
-		return nil
+		return nil, nil
 	}
 	// Folded once, so that a backlog of thousands of items due the same day
 	// (a search never tidied up) compares names byte by byte: comparing the
@@ -80,7 +106,7 @@ func Chase(entries []Entry, today Date, lookahead int) []ChaseItem {
 	for k := range keys {
 		keys[k].fold = strings.ToLower(entries[keys[k].i].App.Company)
 	}
-	slices.SortFunc(keys, func(a, b key) int {
+	compare := func(a, b key) int {
 		if a.sec != b.sec {
 			return cmp.Compare(a.sec, b.sec)
 		}
@@ -94,14 +120,51 @@ func Chase(entries []Entry, today Date, lookahead int) []ChaseItem {
 			return c
 		}
 		return cmp.Compare(entries[a.i].App.ID, entries[b.i].App.ID)
-	})
-	items := make([]ChaseItem, len(keys))
-	for k, key := range keys {
-		e := &entries[key.i]
-		items[k] = ChaseItem{App: e.App, Action: *e.Next, Section: sectionOf(*e.Next, today)}
 	}
-	return items
+	order, sections = make([]int, 0, len(keys)), make([]Section, 0, len(keys))
+	add := func(k key) {
+		order, sections = append(order, int(k.i)), append(sections, Sections[k.sec])
+	}
+	if len(keys) < parallelSort || runtime.GOMAXPROCS(0) < 2 {
+		slices.SortFunc(keys, compare)
+		for _, k := range keys {
+			add(k)
+		}
+		return order, sections
+	}
+	// A long view (a backlog of tens of thousands) is sorted in two halves
+	// at once and merged: the order is total (the id decides last), so the
+	// result is the one sort's.
+	a, b := keys[:len(keys)/2], keys[len(keys)/2:]
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		slices.SortFunc(a, compare)
+	}()
+	slices.SortFunc(b, compare)
+	wg.Wait()
+	for len(a) > 0 && len(b) > 0 {
+		if compare(a[0], b[0]) <= 0 {
+			add(a[0])
+			a = a[1:]
+		} else {
+			add(b[0])
+			b = b[1:]
+		}
+	}
+	for _, k := range a {
+		add(k)
+	}
+	for _, k := range b {
+		add(k)
+	}
+	return order, sections
 }
+
+// parallelSort is the number of chase items from which ChaseOrder sorts on
+// two processors.
+const parallelSort = 8192
 
 // compareFold compares two strings as strings.ToLower would leave them, rune
 // by rune, without allocating: sorting 10,000 items makes ~140,000 comparisons.

@@ -1,8 +1,10 @@
 package timeline
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -257,6 +259,62 @@ func TestChaseOrdersTiesAsCompareChase(t *testing.T) {
 		a, b := &items[k-1], &items[k]
 		if a.Section == b.Section && compareChase(&a.App, &a.Action, &b.App, &b.Action) > 0 {
 			t.Fatalf("item %d (%q #%d) sorts after item %d (%q #%d)", k-1, a.App.Company, a.App.ID, k, b.App.Company, b.App.ID)
+		}
+	}
+}
+
+// TestChaseOrderLongViewWithStandIns checks ChaseOrder on a view long enough
+// to be sorted in two halves and merged, with stand-in items for a third of
+// the entries: every entry that should be listed is, once, with its stand-in
+// when it has one, in exactly the order compareChase gives.
+func TestChaseOrderLongViewWithStandIns(t *testing.T) {
+	today := Date(20000)
+	names := []string{"Acme", "acme", "Beta", "Äbc", "zeta", "Acme Robotics 10", "Acme Robotics 9", "Ω"}
+	kinds := []ActionKind{ActFollowup, ActCheckin, ActReapply, ActInterview, ActOffer}
+	r := rand.New(rand.NewSource(7))
+	n := 3*parallelSort + 17
+	entries := make([]Entry, n)
+	stand := make([]*Action, n)
+	for i := range entries {
+		e := Entry{App: Application{ID: int64(i + 1), Company: names[r.Intn(len(names))], Archived: r.Intn(20) == 0}}
+		if r.Intn(10) > 0 {
+			e.Next = &Action{Kind: kinds[r.Intn(len(kinds))], Due: today.AddDays(r.Intn(12) - 6)}
+		}
+		if r.Intn(15) == 0 {
+			e.SnoozedUntil = today.AddDays(2)
+		}
+		if i%3 == 0 {
+			stand[i] = &Action{Kind: ActExpedite, Due: today.AddDays(-r.Intn(3))}
+		}
+		entries[i] = e
+	}
+	order, secs := ChaseOrder(entries, stand, today, 3)
+	var want []ChaseItem
+	for i, e := range entries {
+		a := e.Next
+		if stand[i] != nil {
+			a = stand[i]
+		}
+		if e.App.Archived || a == nil || e.Snoozed(today) || a.Due > today.AddDays(3) {
+			continue
+		}
+		want = append(want, ChaseItem{App: e.App, Action: *a, Section: sectionOf(*a, today)})
+	}
+	slices.SortFunc(want, func(a, b ChaseItem) int {
+		if c := cmp.Compare(a.Section.rank(), b.Section.rank()); c != 0 {
+			return c
+		}
+		return compareChase(&a.App, &a.Action, &b.App, &b.Action)
+	})
+	if len(order) != len(want) || len(secs) != len(want) {
+		t.Fatalf("%d items (%d sections), want %d", len(order), len(secs), len(want))
+	}
+	if len(want) < parallelSort {
+		t.Fatalf("only %d items: the two-halves sort is not reached", len(want))
+	}
+	for k, i := range order {
+		if entries[i].App.ID != want[k].App.ID || secs[k] != want[k].Section {
+			t.Fatalf("item %d is #%d (%s), want #%d (%s)", k, entries[i].App.ID, secs[k], want[k].App.ID, want[k].Section)
 		}
 	}
 }

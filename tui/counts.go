@@ -54,16 +54,26 @@ func isDue(s timeline.Section) bool { return s == timeline.SecOverdue || s == ti
 // CountEntries counts entries on today; items is their chase view
 // (timeline.Chase of the same entries).
 func CountEntries(entries []timeline.Entry, items []timeline.ChaseItem, today timeline.Date) Counts {
-	var c Counts
 	due := make(map[int64]bool, len(items))
+	sections := make([]timeline.Section, len(items))
 	for i := range items {
-		c.tallySection(items[i].Section, 1)
+		sections[i] = items[i].Section
 		if isDue(items[i].Section) {
 			due[items[i].App.ID] = true
 		}
 	}
+	return countChase(entries, sections, func(i int) bool { return due[entries[i].App.ID] }, today)
+}
+
+// countChase is CountEntries of entries whose chase view has items in
+// sections, where due(i) says entries[i] has an item overdue or due today.
+func countChase(entries []timeline.Entry, sections []timeline.Section, due func(i int) bool, today timeline.Date) Counts {
+	var c Counts
+	for _, sec := range sections {
+		c.tallySection(sec, 1)
+	}
 	for i := range entries {
-		c.tally(&entries[i], due[entries[i].App.ID], today, 1)
+		c.tally(&entries[i], due(i), today, 1)
 	}
 	return c
 }

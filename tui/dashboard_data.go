@@ -45,7 +45,8 @@ func (d *dashboard) setData(msg loadedMsg, today timeline.Date, lookahead int) t
 	d.x = newExpedites(d.entries, msg.lastContact, today)
 	first := !d.loaded
 	d.loaded = true
-	d.recount(d.rebuildChase())
+	d.rebuildChase()
+	d.recount()
 	if first {
 		// Open on Chase when something is due today or overdue, at the top.
 		if d.totals.Due > 0 {
@@ -142,7 +143,8 @@ func (d *dashboard) patch(e timeline.Entry, last timeline.Date, added bool) {
 	}
 	if d.x.set(&d.entries[i], last, false) {
 		d.x.recompute(d.entries)
-		d.recount(d.rebuildChase())
+		d.rebuildChase()
+		d.recount()
 	} else {
 		d.retally(i)
 	}
@@ -176,7 +178,8 @@ func (d *dashboard) remove(id int64) {
 	shift(d.sorted, i, -1)
 	if all {
 		d.x.recompute(d.entries)
-		d.recount(d.rebuildChase())
+		d.rebuildChase()
+		d.recount()
 	}
 	d.refilter()
 }
@@ -253,52 +256,33 @@ func (d *dashboard) chaseEntry(i int) timeline.Entry {
 	return e
 }
 
-// rebuildChase works the chase view out afresh from every entry, and
-// returns its items.
-func (d *dashboard) rebuildChase() []timeline.ChaseItem {
-	src := d.entries
+// rebuildChase works the chase view out afresh from every entry: its rows
+// (d.chase, indexes into entries) and their sections.
+func (d *dashboard) rebuildChase() {
+	var stand []*timeline.Action
 	if len(d.x.items) > 0 {
 		// The chase view sees the expedite items in place of the own next
-		// actions: copy the entries with something due by the lookahead
-		// (only those can be in it), with their expedite items.
-		limit := d.today.AddDays(d.lookahead)
-		next := func(e *timeline.Entry) *timeline.Action {
-			if a := d.x.items[e.App.ID]; a != nil {
-				return a
-			}
-			return e.Next
-		}
-		n := 0
+		// actions.
+		stand = make([]*timeline.Action, len(d.entries))
 		for i := range d.entries {
-			if a := next(&d.entries[i]); a != nil && a.Due <= limit && !d.entries[i].App.Archived {
-				n++
-			}
-		}
-		src = make([]timeline.Entry, 0, n)
-		for i := range d.entries {
-			if a := next(&d.entries[i]); a != nil && a.Due <= limit && !d.entries[i].App.Archived {
-				src = append(src, d.entries[i])
-				src[len(src)-1].Next = a
-			}
+			stand[i] = d.x.items[d.entries[i].App.ID]
 		}
 	}
-	items := timeline.Chase(src, d.today, d.lookahead)
-	d.chase, d.sections = d.chase[:0], d.sections[:0]
-	for k := range items {
-		i, _ := d.indexOf(items[k].App.ID)
-		d.chase = append(d.chase, i)
-		d.sections = append(d.sections, items[k].Section)
-	}
-	return items
+	d.chase, d.sections = timeline.ChaseOrder(d.entries, stand, d.today, d.lookahead)
 }
 
 // recount works out the tab sizes and the header's counts afresh from the
-// entries and their chase view's items (the archived applications not held
-// yet are closed). NextDue, which the
-// dashboard does not show, is left out: taking an entry away cannot raise
-// it.
-func (d *dashboard) recount(items []timeline.ChaseItem) {
-	d.totals = CountEntries(d.entries, items, d.today)
+// entries and their chase view (the archived applications not held yet are
+// closed). NextDue, which the dashboard does not show, is left out: taking
+// an entry away cannot raise it.
+func (d *dashboard) recount() {
+	due := make([]bool, len(d.entries))
+	for k, i := range d.chase {
+		if isDue(d.sections[k]) {
+			due[i] = true
+		}
+	}
+	d.totals = countChase(d.entries, d.sections, func(i int) bool { return due[i] }, d.today)
 	d.totals.Closed += d.archivedHidden
 	d.totals.NextDue = 0
 }

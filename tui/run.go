@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"math"
+	"runtime/debug"
 	"time"
 
 	"github.com/afterview/afterview/timeline"
@@ -32,6 +34,7 @@ func Run(db Store, opts Options) error {
 	// the input, so the answer cannot be read as key presses.
 	opts.Theme.Apply(r)
 	m := newModel(db, opts, r)
+	m.c.loaded = relaxGC()
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion())
 	_, err := p.Run()
 	return err
@@ -39,3 +42,24 @@ func Run(db Store, opts Options) error {
 
 // localToday is the default Options.Today: the local civil date.
 func localToday() timeline.Date { return timeline.DateOf(time.Now()) }
+
+// loadHeapLimit bounds the heap while relaxGC holds the collector back: the
+// first load of 100,000 applications allocates about 300 MB.
+const loadHeapLimit = 512 << 20
+
+// relaxGC holds the garbage collector back while the first load reads every
+// application and works out the views (each collection would mark a heap
+// that only grows), unless the heap reaches loadHeapLimit (or a limit the
+// user set with GOMEMLIMIT); the function it returns puts the collector back
+// as it was, which then frees what the load left behind.
+func relaxGC() (restore func()) {
+	pct := debug.SetGCPercent(-1)
+	limit := debug.SetMemoryLimit(-1)
+	if limit == math.MaxInt64 {
+		debug.SetMemoryLimit(loadHeapLimit)
+	}
+	return func() {
+		debug.SetMemoryLimit(limit)
+		debug.SetGCPercent(pct)
+	}
+}

@@ -47,6 +47,10 @@ type common struct {
 	today    timeline.Date
 	settings timeline.Settings
 
+	// loaded, when not nil, is called once the first load is shown (Run
+	// sets it to put the garbage collector back; see relaxGC).
+	loaded func()
+
 	// Seams for tests: where OSC 52 goes, the environment, finding programs.
 	clipboard io.Writer
 	getenv    func(string) string

@@ -63,10 +63,16 @@ func (s *session) update(msg tea.Msg) (pass tea.Msg, cmd tea.Cmd, note *statusMs
 			return nil, nil, nil
 		}
 		s.shownSeq = msg.seq
+		var after tea.Cmd
+		if f := s.c.loaded; f != nil {
+			s.c.loaded = nil
+			after = func() tea.Msg { f(); return nil }
+		}
 		if msg.err != nil {
-			return msg, nil, say("Could not read the database: "+msg.err.Error(), true)
+			return msg, after, say("Could not read the database: "+msg.err.Error(), true)
 		}
 		s.c.settings, s.version, s.loaded = msg.settings, msg.version, true
+		return msg, after, nil
 	case pollMsg:
 		next := s.poll()
 		if msg.err != nil || (msg.version == s.version && msg.today == s.c.today) || !s.loaded {
