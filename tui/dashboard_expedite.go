@@ -1,6 +1,11 @@
 package tui
 
-import "github.com/afterview/afterview/timeline"
+import (
+	"runtime"
+	"sync"
+
+	"github.com/afterview/afterview/timeline"
+)
 
 // expedites works out the chase view's expedite items from the entries the
 // dashboard holds, with timeline's rule (timeline.Expedite), so that neither
@@ -55,17 +60,54 @@ func countingOffers(offers map[int64]timeline.OpenOffer) []timeline.OpenOffer {
 	return []timeline.OpenOffer{first, second}
 }
 
-// recompute works out every entry's expedite item afresh.
+// recompute works out every entry's expedite item afresh: a long list in
+// parts at once, one a processor (the rule is a pure function of the entry).
 func (x *expedites) recompute(entries []timeline.Entry) {
 	x.items = map[int64]*timeline.Action{}
 	if len(x.counting) == 0 {
 		return
 	}
-	for i := range entries {
-		if a := x.of(&entries[i]); a != nil {
+	acts := make([]*timeline.Action, len(entries))
+	n := inParts(len(entries), func(lo, hi int) int {
+		n := 0
+		for i := lo; i < hi; i++ {
+			if acts[i] = x.of(&entries[i]); acts[i] != nil {
+				n++
+			}
+		}
+		return n
+	})
+	x.items = make(map[int64]*timeline.Action, n)
+	for i, a := range acts {
+		if a != nil {
 			x.items[entries[i].App.ID] = a
 		}
 	}
+}
+
+// partSize is the fewest items inParts gives a part of their own.
+const partSize = 8192
+
+// inParts runs f over the items 0 up to n in parts (from lo up to hi), as
+// many at once as there are processors when n is large, and returns the sum
+// of what f returned.
+func inParts(n int, f func(lo, hi int) int) int {
+	parts := max(1, min(runtime.GOMAXPROCS(0), n/partSize))
+	sums := make([]int, parts)
+	var wg sync.WaitGroup
+	for k := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sums[k] = f(n*k/parts, n*(k+1)/parts)
+		}()
+	}
+	wg.Wait()
+	total := 0
+	for _, s := range sums {
+		total += s
+	}
+	return total
 }
 
 // of returns e's expedite item, or nil.
