@@ -23,18 +23,17 @@ func (s *Store) Entries(all bool) ([]timeline.Entry, error) {
 
 // queryEntries runs a query over entryColumns and freshens the result.
 func (s *Store) queryEntries(query string, args ...any) ([]timeline.Entry, error) {
-	return s.queryEntriesSized(0, query, args...)
+	return s.queryEntriesInto(nil, query, args...)
 }
 
-// queryEntriesSized is queryEntries with room made for about n entries at
-// once (an entry is some 300 bytes: growing the slice by doubling copies a
-// read of 100,000 applications several times over).
-func (s *Store) queryEntriesSized(n int, query string, args ...any) ([]timeline.Entry, error) {
+// queryEntriesInto is queryEntries appending to out, which may have room
+// for them already (an entry is some 300 bytes: growing a slice by doubling
+// copies a read of 100,000 applications several times over).
+func (s *Store) queryEntriesInto(out []timeline.Entry, query string, args ...any) ([]timeline.Entry, error) {
 	rows, err := s.db.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]timeline.Entry, 0, n)
 	for rows.Next() {
 		e, err := scanEntry(rows)
 		if err != nil {

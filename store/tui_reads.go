@@ -46,12 +46,9 @@ func (s *Store) IDSpan() (lo, hi int64, err error) {
 // lo up to (not including) hi, with their kept summaries (freshened as
 // Entries does), ordered by id: Entries(false) in parts, which a reader can
 // read at once on connections of their own (SQLite reads in parallel).
-// Room is made for every id of the range at once (archived ones included:
-// the pages of a slice that are never written are never touched).
-func (s *Store) EntriesIn(lo, hi int64) ([]timeline.Entry, error) {
-	return s.queryEntriesSized(int(min(max(hi-lo, 0), maxEntriesRoom)),
-		"SELECT "+entryColumns+" FROM applications WHERE id >= ? AND id < ? AND archived = 0 ORDER BY id", lo, hi)
+// They are appended to into, which can have room for them (at most hi - lo)
+// already, so that a reader in parts can have every part written in place
+// in one array.
+func (s *Store) EntriesIn(lo, hi int64, into []timeline.Entry) ([]timeline.Entry, error) {
+	return s.queryEntriesInto(into, "SELECT "+entryColumns+" FROM applications WHERE id >= ? AND id < ? AND archived = 0 ORDER BY id", lo, hi)
 }
-
-// maxEntriesRoom bounds the room EntriesIn makes at once, for ids far apart.
-const maxEntriesRoom = 1 << 20

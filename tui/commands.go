@@ -43,7 +43,17 @@ func loadCmd(db Store, seq int) tea.Cmd {
 			return msg
 		}
 		bounds := splitIDs(lo, hi+1, runtime.NumCPU())
+		// One array with room for every id, each part written in place in
+		// its own range of it, then moved together: no part is copied
+		// twice, and none grows.
+		room := make([]timeline.Entry, 0, int(min(hi+1-lo, maxRoom)))
 		parts := make([][]timeline.Entry, len(bounds)-1)
+		for k := range parts {
+			from, to := int(bounds[k]-lo), int(bounds[k+1]-lo)
+			if to <= cap(room) {
+				parts[k] = room[from:from:to]
+			}
+		}
 		errs := make([]error, len(parts)+2)
 		var wg sync.WaitGroup
 		run := func(f func()) {
@@ -56,16 +66,33 @@ func loadCmd(db Store, seq int) tea.Cmd {
 		run(func() { msg.lastContact, errs[0] = db.LastContacts(nil) })
 		run(func() { msg.archived, errs[1] = db.ArchivedCount() })
 		for k := range parts {
-			run(func() { parts[k], errs[k+2] = db.EntriesIn(bounds[k], bounds[k+1]) })
+			run(func() { parts[k], errs[k+2] = db.EntriesIn(bounds[k], bounds[k+1], parts[k]) })
 		}
 		wg.Wait()
 		if msg.err = cmp.Or(errs...); msg.err != nil {
 			return msg
 		}
-		msg.entries = slices.Concat(parts...)
+		n := 0
+		for _, p := range parts {
+			n += len(p)
+		}
+		if n > cap(room) {
+			msg.entries = slices.Concat(parts...)
+			return msg
+		}
+		room = room[:n]
+		at := 0
+		for _, p := range parts {
+			at += copy(room[at:], p) // leftwards within room: copy moves as memmove does
+		}
+		msg.entries = room
 		return msg
 	}
 }
+
+// maxRoom bounds the array loadCmd makes at once for ids far apart (the
+// entries then go where they fit).
+const maxRoom = 1 << 20
 
 // splitIDs splits the ids from lo up to hi into at most n ranges of about
 // the same span, returned as their bounds (each range from one bound up to

@@ -129,11 +129,12 @@ func (f *fakeStore) IDSpan() (lo, hi int64, err error) {
 	return ids[0], ids[len(ids)-1], nil
 }
 
-func (f *fakeStore) EntriesIn(lo, hi int64) ([]timeline.Entry, error) {
+func (f *fakeStore) EntriesIn(lo, hi int64, into []timeline.Entry) ([]timeline.Entry, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.reads = append(f.reads, fmt.Sprintf("entries in [%d, %d)", lo, hi))
-	return f.entriesLocked(func(a timeline.Application) bool { return !a.Archived && a.ID >= lo && a.ID < hi })
+	es, err := f.entriesLocked(func(a timeline.Application) bool { return !a.Archived && a.ID >= lo && a.ID < hi })
+	return append(into, es...), err
 }
 
 func (f *fakeStore) ArchivedCount() (int, error) {

@@ -331,3 +331,36 @@ func TestLoadInPartsReadsEveryApplicationOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadInPartsWithIDsFarApart checks the load's one array when the ids
+// span more than it makes room for at once: the parts that fit are written
+// in place, the others where they fit, and every entry arrives once, whole
+// and in id order.
+func TestLoadInPartsWithIDsFarApart(t *testing.T) {
+	fs := bigStore(3000)
+	// Move the second half of the ids far away (past maxRoom).
+	for id := int64(1501); id <= 3000; id++ {
+		app, evs := fs.apps[id], fs.events[id]
+		delete(fs.apps, id)
+		delete(fs.events, id)
+		app.ID = id + 3*maxRoom
+		fs.apps[app.ID] = app
+		fs.events[app.ID] = evs
+	}
+	for i := range fs.cached {
+		if fs.cached[i].App.ID > 1500 {
+			fs.cached[i].App.ID += 3 * maxRoom
+		}
+	}
+	want, _ := fs.Entries(false)
+	msg := loadCmd(fs, 1)().(loadedMsg)
+	if msg.err != nil || len(msg.entries) != len(want) {
+		t.Fatalf("the load read %d entries, want %d: %v", len(msg.entries), len(want), msg.err)
+	}
+	for i := range want {
+		got, w := msg.entries[i], want[i]
+		if got.App != w.App || got.Stage != w.Stage || (got.Next == nil) != (w.Next == nil) || got.Next != nil && *got.Next != *w.Next {
+			t.Fatalf("entry %d is %+v, want %+v", i, got.App, w.App)
+		}
+	}
+}

@@ -15,8 +15,9 @@ type Store interface {
 	Entries(all bool) ([]timeline.Entry, error)
 	// IDSpan returns the lowest and the highest application id.
 	IDSpan() (lo, hi int64, err error)
-	// EntriesIn returns the entries not archived with lo ≤ id < hi, by id.
-	EntriesIn(lo, hi int64) ([]timeline.Entry, error)
+	// EntriesIn returns the entries not archived with lo ≤ id < hi, by id,
+	// appended to into.
+	EntriesIn(lo, hi int64, into []timeline.Entry) ([]timeline.Entry, error)
 	// ArchivedCount returns the number of archived applications.
 	ArchivedCount() (int, error)
 	// ArchivedEntries returns the archived applications' entries, by id.
