@@ -89,23 +89,6 @@ func ChaseOrder(entries []Entry, stand []*Action, today Date, lookahead int) (or
 		i    int32  // index into entries
 		fold string // the company name as strings.ToLower leaves it
 	}
-	var keys []key
-	for i := range entries {
-		e, a := &entries[i], next(i)
-		if e.App.Archived || a == nil || e.Snoozed(today) || a.Due > limit {
-			continue
-		}
-		keys = append(keys, key{int32(sectionOf(*a, today).rank()), a.Due, int32(a.Kind.Rank()), int32(i), ""})
-	}
-	if len(keys) == 0 {
-		return nil, nil
-	}
-	// Folded once, so that a backlog of thousands of items due the same day
-	// (a search never tidied up) compares names byte by byte: comparing the
-	// folded strings orders them as compareFold does.
-	for k := range keys {
-		keys[k].fold = strings.ToLower(entries[keys[k].i].App.Company)
-	}
 	compare := func(a, b key) int {
 		if a.sec != b.sec {
 			return cmp.Compare(a.sec, b.sec)
@@ -121,29 +104,48 @@ func ChaseOrder(entries []Entry, stand []*Action, today Date, lookahead int) (or
 		}
 		return cmp.Compare(entries[a.i].App.ID, entries[b.i].App.ID)
 	}
-	order, sections = make([]int, 0, len(keys)), make([]Section, 0, len(keys))
+	// sorted returns the keys of entries lo up to hi, in order.
+	sorted := func(lo, hi int) []key {
+		var keys []key
+		for i := lo; i < hi; i++ {
+			e, a := &entries[i], next(i)
+			if e.App.Archived || a == nil || e.Snoozed(today) || a.Due > limit {
+				continue
+			}
+			keys = append(keys, key{int32(sectionOf(*a, today).rank()), a.Due, int32(a.Kind.Rank()), int32(i), ""})
+		}
+		// Folded once, so that a backlog of thousands of items due the same
+		// day (a search never tidied up) compares names byte by byte:
+		// comparing the folded strings orders them as compareFold does.
+		for k := range keys {
+			keys[k].fold = strings.ToLower(entries[keys[k].i].App.Company)
+		}
+		slices.SortFunc(keys, compare)
+		return keys
+	}
+	var a, b []key
+	if len(entries) < parallelSort || runtime.GOMAXPROCS(0) < 2 {
+		a = sorted(0, len(entries))
+	} else {
+		// A long list (a backlog of tens of thousands) is worked on in two
+		// halves at once, then merged: the order is total (the id decides
+		// last), so the result is the one sort's.
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			a = sorted(0, len(entries)/2)
+		}()
+		b = sorted(len(entries)/2, len(entries))
+		wg.Wait()
+	}
+	if len(a)+len(b) == 0 {
+		return nil, nil
+	}
+	order, sections = make([]int, 0, len(a)+len(b)), make([]Section, 0, len(a)+len(b))
 	add := func(k key) {
 		order, sections = append(order, int(k.i)), append(sections, Sections[k.sec])
 	}
-	if len(keys) < parallelSort || runtime.GOMAXPROCS(0) < 2 {
-		slices.SortFunc(keys, compare)
-		for _, k := range keys {
-			add(k)
-		}
-		return order, sections
-	}
-	// A long view (a backlog of tens of thousands) is sorted in two halves
-	// at once and merged: the order is total (the id decides last), so the
-	// result is the one sort's.
-	a, b := keys[:len(keys)/2], keys[len(keys)/2:]
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		slices.SortFunc(a, compare)
-	}()
-	slices.SortFunc(b, compare)
-	wg.Wait()
 	for len(a) > 0 && len(b) > 0 {
 		if compare(a[0], b[0]) <= 0 {
 			add(a[0])
@@ -162,8 +164,8 @@ func ChaseOrder(entries []Entry, stand []*Action, today Date, lookahead int) (or
 	return order, sections
 }
 
-// parallelSort is the number of chase items from which ChaseOrder sorts on
-// two processors.
+// parallelSort is the number of entries from which ChaseOrder works on two
+// processors.
 const parallelSort = 8192
 
 // compareFold compares two strings as strings.ToLower would leave them, rune
