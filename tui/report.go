@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/afterview/afterview/timeline"
@@ -82,78 +81,26 @@ func sectionHeading(sec timeline.Section, n int) (name, count string) {
 	return sectionNames[sec], fmt.Sprintf(" (%d)", n)
 }
 
-// Chase renders the chase view's items (in timeline.Chase's order) under the
-// headings Overdue, Today and Coming up. Each item takes two lines: the due
-// date with the company and role, then the action sentence and whom to
-// contact. An empty list renders as "" (see NothingToChase).
-func (r Report) Chase(items []timeline.ChaseItem) string {
-	if len(items) == 0 {
-		return ""
-	}
-	dues := make(map[timeline.Date]string)
-	dueW := 0
-	for _, it := range items {
-		if _, ok := dues[it.Action.Due]; !ok {
-			dues[it.Action.Due] = r.ActionDue(it.Action)
-			dueW = max(dueW, ansi.StringWidth(dues[it.Action.Due]))
-		}
-	}
-	var b strings.Builder
-	b.Grow(len(items) * 160)                         // two lines an item, written once
-	in := make([]*timeline.ChaseItem, 0, len(items)) // pointers: an item is 168 bytes
-	for _, sec := range timeline.Sections {
-		in = in[:0]
-		for i := range items {
-			if items[i].Section == sec {
-				in = append(in, &items[i])
-			}
-		}
-		if len(in) == 0 {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		name, count := sectionHeading(sec, len(in))
-		head := r.paint(r.Styles.SectionHeading(sec), name) + r.paint(r.Styles.Muted, count)
-		r.line(&b, head)
-		dueStyle := r.Styles.SectionDue(sec)
-		for _, it := range in {
-			due := dues[it.Action.Due]
-			pad := strings.Repeat(" ", dueW-ansi.StringWidth(due))
-			who := reportWho(it.App)
-			id := "  #" + strconv.FormatInt(it.App.ID, 10)
-			if room := r.Width - 4 - dueW - len(id); r.Width > 0 && ansi.StringWidth(who) > room {
-				who = ansi.Truncate(who, max(room, 1), "…") // keep the id: it is what log takes
-			}
-			r.line(&b, "  "+r.paint(dueStyle, due)+pad+"  "+r.paint(r.Styles.Bold, who)+r.paint(r.Styles.Muted, id))
-			text := Sanitize(it.Action.Text)
-			if c := reportContact(it.App, text); c != "" {
-				text += " · " + c
-			}
-			for _, l := range r.wrap(text, 4) {
-				r.line(&b, "    "+l)
-			}
-		}
-	}
-	return b.String()
-}
-
 // reportContact says whom to contact about an application, beyond what the
 // action sentence says: the recruiter's email or phone, and their name when
 // the sentence does not already give it.
 func reportContact(a timeline.Application, sentence string) string {
+	return string(appendContact(nil, a, sentence))
+}
+
+// appendContact appends reportContact's text to dst.
+func appendContact(dst []byte, a timeline.Application, sentence string) []byte {
 	name, contact := Sanitize(a.Recruiter), Sanitize(a.Contact)
 	if strings.Contains(sentence, name) {
 		name = ""
 	}
 	switch {
 	case name != "" && contact != "":
-		return name + " <" + contact + ">"
+		return append(append(append(append(dst, name...), " <"...), contact...), '>')
 	case name != "":
-		return name
+		return append(dst, name...)
 	}
-	return contact
+	return append(dst, contact...)
 }
 
 // reportWho names an application as reports do, "Company — Role", with
@@ -162,7 +109,16 @@ func reportWho(a timeline.Application) string {
 	if a.Role == "" {
 		return Sanitize(a.Company)
 	}
-	return Sanitize(a.Company) + " — " + Sanitize(a.Role)
+	return string(appendWho(make([]byte, 0, len(a.Company)+len(a.Role)+5), a))
+}
+
+// appendWho appends reportWho's text to dst.
+func appendWho(dst []byte, a timeline.Application) []byte {
+	dst = append(dst, Sanitize(a.Company)...)
+	if a.Role == "" {
+		return dst
+	}
+	return append(append(dst, " — "...), Sanitize(a.Role)...)
 }
 
 // NothingToChase is the chase report's one line when nothing is due within

@@ -69,6 +69,15 @@ func SanitizeLines(s string) []string {
 // paragraph separators and not hidden (an em dash, an accented name).
 func isClean(s string) bool {
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while they are all printable ASCII (what
+		// most names and sentences are made of).
+		for i+8 <= len(s) && printableASCII8(uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56) {
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c >= 0x20 && c <= 0x7e {
 			i++
@@ -84,6 +93,19 @@ func isClean(s string) bool {
 		i += size
 	}
 	return true
+}
+
+// printableASCII8 reports whether each of the eight bytes packed in x is
+// printable ASCII (0x20 to 0x7e): none has its high bit set, none is below
+// 0x20 (subtracting 0x20 from such a byte borrows into its high bit), and
+// none is 0x7f (xor with 0x7f makes it zero, found the same way).
+func printableASCII8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	if x&highs != 0 {
+		return false
+	}
+	del := x ^ 0x7f*ones
+	return (x-0x20*ones)&^x&highs == 0 && (del-ones)&^del&highs == 0
 }
 
 // hidden reports the characters Sanitize drops: controls, bidirectional

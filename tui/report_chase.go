@@ -1,0 +1,190 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/afterview/afterview/timeline"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The chase report is written straight into one buffer: a long search never
+// tidied up prints thousands of items, and putting each line together from
+// strings, then painting, wrapping and fitting it through the general
+// helpers, cost more than reading them from the database.
+
+// Chase renders the chase view's items (in timeline.Chase's order) under the
+// headings Overdue, Today and Coming up. Each item takes two lines: the due
+// date with the company and role, then the action sentence and whom to
+// contact. An empty list renders as "" (see NothingToChase).
+func (r Report) Chase(items []timeline.ChaseItem) string {
+	if len(items) == 0 {
+		return ""
+	}
+	w := chaseWriter{r: &r} // by pointer: a Report holds the whole style sheet
+	// The due column: each date's label worked out once (thousands of items
+	// fall due on a few days), as wide as the widest.
+	dues := make(map[timeline.Date]string)
+	size := 0
+	var count [4]int // items in each of timeline.Sections
+	for i := range items {
+		it := &items[i]
+		if _, ok := dues[it.Action.Due]; !ok {
+			dues[it.Action.Due] = r.ActionDue(it.Action)
+			w.dueW = max(w.dueW, cellWidth(dues[it.Action.Due]))
+		}
+		for k, sec := range timeline.Sections {
+			if it.Section == sec {
+				count[k]++
+			}
+		}
+		a := &it.App
+		size += len(a.Company) + len(a.Role) + len(a.Recruiter) + len(a.Contact) + len(it.Action.Text) + 64
+	}
+	w.b.Grow(size + len(items)*w.dueW*2) // the whole report, written once
+	for k, sec := range timeline.Sections {
+		if count[k] == 0 {
+			continue
+		}
+		if w.b.Len() > 0 {
+			w.b.WriteByte('\n')
+		}
+		name, n := sectionHeading(sec, count[k])
+		w.paint(r.Styles.SectionHeading(sec), name)
+		w.paint(r.Styles.Muted, n)
+		w.putLine()
+		dueStyle := r.Styles.SectionDue(sec)
+		var prefix []byte // "  " with the due date, padded, and "  ": the same for every item due that day
+		var prefixDue timeline.Date
+		for i := range items {
+			it := &items[i]
+			if it.Section != sec {
+				continue
+			}
+			if due := it.Action.Due; len(prefix) == 0 || due != prefixDue {
+				label := dues[due]
+				w.ln = append(w.ln[:0], "  "...)
+				w.paint(dueStyle, label)
+				w.ln = append(w.ln, strings.Repeat(" ", w.dueW-cellWidth(label)+2)...)
+				prefix, prefixDue = append(prefix[:0], w.ln...), due
+			}
+			w.ln = append(w.ln[:0], prefix...)
+			w.whoLine(&it.App)
+			w.actionLines(it)
+		}
+	}
+	return w.b.String()
+}
+
+// chaseWriter writes the chase report line by line into one buffer.
+type chaseWriter struct {
+	r    *Report
+	b    strings.Builder
+	ln   []byte // the line being written
+	dueW int    // the due column's width
+}
+
+// paint appends s in style st to the line (as Report.paint renders it).
+func (w *chaseWriter) paint(st lipgloss.Style, s string) {
+	if w.r.Plain || s == "" {
+		w.ln = append(w.ln, s...)
+		return
+	}
+	w.ln = append(w.ln, st.Render(s)...)
+}
+
+// whoLine ends an item's first line: "Company — Role" in bold and the id
+// muted, the name shortened with "…" when the line would be wider than the
+// terminal (never the id: it is what log takes).
+func (w *chaseWriter) whoLine(a *timeline.Application) {
+	r := w.r
+	if r.Plain && r.Width <= 0 {
+		w.ln = strconv.AppendInt(append(appendWho(w.ln, *a), "  #"...), a.ID, 10)
+		w.putLine()
+		return
+	}
+	who := reportWho(*a)
+	id := "  #" + strconv.FormatInt(a.ID, 10)
+	if room := r.Width - 4 - w.dueW - len(id); r.Width > 0 && cellWidth(who) > room {
+		who = ansi.Truncate(who, max(room, 1), "…")
+	}
+	w.paint(r.Styles.Bold, who)
+	w.paint(r.Styles.Muted, id)
+	w.putLine()
+}
+
+// actionLines writes an item's action sentence and whom to contact,
+// indented, wrapped to the terminal's width.
+func (w *chaseWriter) actionLines(it *timeline.ChaseItem) {
+	const indent = "    "
+	text := Sanitize(it.Action.Text)
+	w.ln = append(append(w.ln[:0], indent...), text...)
+	n := len(w.ln)
+	if w.ln = appendContact(append(w.ln, " · "...), it.App, text); len(w.ln) == n+len(" · ") {
+		w.ln = w.ln[:n] // no one to name beyond the sentence
+	}
+	width := w.r.Width
+	if width <= 0 || width-len(indent) < 20 {
+		w.putLine() // no wrapping (see Report.wrap)
+		return
+	}
+	// A line that fits as it is comes out of the word wrap unchanged (unless
+	// it ends in a space, which the wrap drops): the common case, told
+	// without the wrap's walk through every grapheme.
+	if cells, ok := cellWidthFast(w.ln); ok && cells <= width && w.ln[len(w.ln)-1] != ' ' {
+		w.putLine()
+		return
+	}
+	for _, l := range w.r.wrap(string(w.ln[len(indent):]), len(indent)) {
+		w.ln = append(append(w.ln[:0], indent...), l...)
+		w.putLine()
+	}
+}
+
+// putLine writes the line, cut to the width with "…" when it is wider (as
+// Report.fit does), and empties it.
+func (w *chaseWriter) putLine() {
+	if width := w.r.Width; width > 0 {
+		cells, ok := cellWidthFast(w.ln)
+		if !ok {
+			cells = ansi.StringWidth(string(w.ln))
+		}
+		if cells > width {
+			w.ln = append(w.ln[:0], ansi.Truncate(string(w.ln), width, "…")...)
+		}
+	}
+	w.b.Write(w.ln)
+	w.b.WriteByte('\n')
+	w.ln = w.ln[:0]
+}
+
+// cellWidth is ansi.StringWidth, told without it for the text reports are
+// mostly made of.
+func cellWidth(s string) int {
+	if w, ok := cellWidthFast(s); ok {
+		return w
+	}
+	return ansi.StringWidth(s)
+}
+
+// cellWidthFast returns the cells s takes on a terminal when it holds only
+// printable ASCII and the one-cell punctuation the reports write ("·", "—",
+// "…"); ok is false for anything else (escape codes, wide or combining
+// characters), which needs ansi.StringWidth.
+func cellWidthFast[T string | []byte](s T) (w int, ok bool) {
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c >= 0x20 && c <= 0x7e:
+			i++
+		case c == 0xc2 && i+1 < len(s) && s[i+1] == 0xb7: // ·
+			i += 2
+		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x94 || s[i+2] == 0xa6): // — …
+			i += 3
+		default:
+			return 0, false
+		}
+		w++
+	}
+	return w, true
+}

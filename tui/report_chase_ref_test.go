@@ -1,0 +1,64 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/afterview/afterview/timeline"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// chaseReference is the chase report as it was written before it was
+// rewritten to write into one buffer: each line put together from strings,
+// painted, wrapped and fitted through the general helpers. The tests compare
+// Chase with it on many shapes of input, so that the fast one says the same,
+// byte for byte.
+func chaseReference(r Report, items []timeline.ChaseItem) string {
+	if len(items) == 0 {
+		return ""
+	}
+	dues := make(map[timeline.Date]string)
+	dueW := 0
+	for _, it := range items {
+		if _, ok := dues[it.Action.Due]; !ok {
+			dues[it.Action.Due] = r.ActionDue(it.Action)
+			dueW = max(dueW, ansi.StringWidth(dues[it.Action.Due]))
+		}
+	}
+	var b strings.Builder
+	for _, sec := range timeline.Sections {
+		var in []*timeline.ChaseItem
+		for i := range items {
+			if items[i].Section == sec {
+				in = append(in, &items[i])
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		name, count := sectionHeading(sec, len(in))
+		r.line(&b, r.paint(r.Styles.SectionHeading(sec), name)+r.paint(r.Styles.Muted, count))
+		dueStyle := r.Styles.SectionDue(sec)
+		for _, it := range in {
+			due := dues[it.Action.Due]
+			pad := strings.Repeat(" ", dueW-ansi.StringWidth(due))
+			who := reportWho(it.App)
+			id := "  #" + strconv.FormatInt(it.App.ID, 10)
+			if room := r.Width - 4 - dueW - len(id); r.Width > 0 && ansi.StringWidth(who) > room {
+				who = ansi.Truncate(who, max(room, 1), "…")
+			}
+			r.line(&b, "  "+r.paint(dueStyle, due)+pad+"  "+r.paint(r.Styles.Bold, who)+r.paint(r.Styles.Muted, id))
+			text := Sanitize(it.Action.Text)
+			if c := reportContact(it.App, text); c != "" {
+				text += " · " + c
+			}
+			for _, l := range r.wrap(text, 4) {
+				r.line(&b, "    "+l)
+			}
+		}
+	}
+	return b.String()
+}

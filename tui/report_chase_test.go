@@ -1,0 +1,87 @@
+package tui
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/afterview/afterview/timeline"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// randomChaseEntries makes n applications with next actions of every kind,
+// due around reportToday, with the text shapes a report must survive: wide
+// and combining characters, escape codes, trailing spaces, long words, the
+// recruiter named in the sentence or not, no role, no contact.
+func randomChaseEntries(rng *rand.Rand, n int) []timeline.Entry {
+	pick := func(words ...string) string { return words[rng.IntN(len(words))] }
+	names := []string{"Acme", "Globex Corporation International", "Initech", "Ünïcode GmbH", "東京ソフト", "Cafe\u0301 Ltd",
+		"Evil\x1b]0;pwned\aCorp", "Rocket 🚀 Labs", "Tab\tCo", "Trailing ", "a", "Hyphen-ated-Company-Name-That-Goes-On"}
+	roles := []string{"", "SDE II", "Staff Engineer, Distributed Systems Infrastructure", "SRE\x1b[2J", "エンジニア", "PM — Growth"}
+	recruiters := []string{"", "Pat Lee", "Monica", "Zoë Ångström", "Bad\x1b[31mName", "李雷"}
+	contacts := []string{"", "pat@acme.example", "+1 555 0100", "hr@hooli.example\r", "contact-with-a-very-long-address-that-will-not-fit@example.com"}
+	out := make([]timeline.Entry, n)
+	for i := range out {
+		a := timeline.Application{ID: int64(1 + rng.IntN(100000)), Company: pick(names...), Role: pick(roles...),
+			Recruiter: pick(recruiters...), Contact: pick(contacts...)}
+		who := a.Recruiter
+		if who == "" || rng.IntN(3) == 0 {
+			who = "the recruiter"
+		}
+		text := pick("Follow up with "+who+" — no word since the interview on Mon 2 Nov; the reply window closed Wed 11 Nov",
+			"Answer the offer by Mon 30 Nov — negotiate or ask for more time before then",
+			"Interview on Tue 1 Dec — prepare your examples and your questions",
+			"Ask "+who+" whether they can decide today ",
+			"Check in", "Short", "Wordthatisfartoolongtofitonanylineofanyterminalwhateveritswidthmaybeatall end",
+			"Wide 漢字 text with — dashes · and dots… and a tab\there", "Trailing spaces   ")
+		due := reportToday.AddDays(rng.IntN(60) - 30)
+		if rng.IntN(20) == 0 {
+			due = reportToday.AddDays(200) // next year
+		}
+		kind := timeline.ActionKinds[rng.IntN(len(timeline.ActionKinds))]
+		out[i] = timeline.Entry{App: a, Summary: timeline.Summary{Stage: timeline.StageWaiting,
+			Next: &timeline.Action{Kind: kind, Due: due, From: due.AddDays(-3), Text: text}}}
+	}
+	return out
+}
+
+// The chase report, written straight into one buffer, says byte for byte
+// what it said when each line was put together from strings: plain and
+// coloured, piped and at every width, for text of every shape.
+func TestChaseSameAsReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	ascii := plainReport(0)
+	ascii.Plain = false
+	for round := range 40 {
+		items := timeline.Chase(randomChaseEntries(rng, 1+rng.IntN(40)), reportToday, 300)
+		if round%5 == 4 { // in any order, not only timeline.Chase's
+			rng.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
+		}
+		for _, width := range []int{0, 1, 12, 23, 24, 25, 31, 40, 52, 60, 77, 80, 100, 132, 250} {
+			for name, r := range map[string]Report{"plain": plainReport(width), "ascii": ascii, "colour": colourReport()} {
+				r.Width = width
+				got, want := r.Chase(items), chaseReference(r, items)
+				if got != want {
+					t.Fatalf("round %d, %s at width %d: Chase differs from the reference:\n%s\nwant:\n%s", round, name, width, got, want)
+				}
+			}
+		}
+	}
+}
+
+// cellWidthFast agrees with ansi.StringWidth on the text it accepts.
+func TestCellWidthFast(t *testing.T) {
+	for _, s := range []string{"", "abc", "3d overdue · Mon 23 Nov", "Acme — SDE", "cut…", " ~!", "— · …"} {
+		w, ok := cellWidthFast(s)
+		if !ok || w != ansi.StringWidth(s) {
+			t.Errorf("cellWidthFast(%q) = %d, %v; want %d, true", s, w, ok, ansi.StringWidth(s))
+		}
+	}
+	for _, s := range []string{"漢字", "Cafe\u0301", "\x1b[1mbold", "tab\t", "🚀", "é", "\xe2\x80", "\xc2"} {
+		if _, ok := cellWidthFast(s); ok {
+			t.Errorf("cellWidthFast(%q) claims to know its width", s)
+		}
+		if cellWidth(s) != ansi.StringWidth(s) {
+			t.Errorf("cellWidth(%q) = %d, want %d", s, cellWidth(s), ansi.StringWidth(s))
+		}
+	}
+}
