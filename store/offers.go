@@ -33,7 +33,7 @@ func (s *Store) OpenOffers() ([]timeline.OpenOffer, error) {
 // the date of the latest followup or heard event; an application with none
 // is absent.
 func (s *Store) LastContacts(ids []int64) (map[int64]timeline.Date, error) {
-	query := `SELECT application_id, max(date) FROM events INDEXED BY events_type_date
+	query := `SELECT application_id, max(date) FROM events INDEXED BY events_contact
 		WHERE type IN ('followup', 'heard')`
 	if ids != nil {
 		query += " AND application_id IN (" + idList(ids) + ")"

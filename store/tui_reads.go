@@ -6,15 +6,12 @@ import "github.com/afterview/afterview/timeline"
 // archived applications (half of a long search, or more): their number for
 // the Closed tab, and their rows once that tab is opened.
 
-// ArchivedCount returns the number of archived applications: all of them
-// less those not archived, both counted in one statement (one snapshot). The
-// first is SQLite's count of the table's rows, which decodes none, and the
-// second is read from an index that holds only the rows not archived, so
-// neither visits the archived rows one by one.
+// ArchivedCount returns the number of archived applications, counted in
+// the index of the archived flag (a few bytes an application): no row of the
+// table is visited.
 func (s *Store) ArchivedCount() (int, error) {
 	var n int
-	err := s.db.QueryRow(`SELECT (SELECT count(*) FROM applications) -
-		(SELECT count(*) FROM applications INDEXED BY applications_valid_through WHERE archived = 0)`).Scan(&n)
+	err := s.db.QueryRow("SELECT count(*) FROM applications INDEXED BY applications_archived WHERE archived = 1").Scan(&n)
 	return n, err
 }
 
@@ -22,15 +19,15 @@ func (s *Store) ArchivedCount() (int, error) {
 // (freshened as Entries does), ordered by id: Entries(true) less
 // Entries(false).
 func (s *Store) ArchivedEntries() ([]timeline.Entry, error) {
-	return s.queryEntries("SELECT " + entryColumns + " FROM applications WHERE archived = 1 ORDER BY id")
+	return s.queryEntries("SELECT " + entryColumns + " FROM applications INDEXED BY applications_archived WHERE archived = 1 ORDER BY id")
 }
 
 // LastContact returns the date of application id's latest followup or heard
-// event (zero when none), as LastContacts would for that one id, read through
-// the application's own events (the cheap read after a write to it).
+// event (zero when none), as LastContacts would for that one id, read from
+// the index of follow-ups and news (the cheap read after a write to it).
 func (s *Store) LastContact(id int64) (timeline.Date, error) {
 	var d timeline.Date
-	err := s.db.QueryRow(`SELECT max(date) FROM events INDEXED BY events_application
+	err := s.db.QueryRow(`SELECT max(date) FROM events INDEXED BY events_contact
 		WHERE application_id = ? AND type IN ('followup', 'heard')`, id).Scan(nullDate{&d})
 	return d, err
 }
