@@ -320,7 +320,7 @@ func (s *Store) OfferElsewhere(e timeline.Entry) (o timeline.OpenOffer, pending,
 func (s *Store) Offers() ([]timeline.OfferColumn, error) {
 	today := s.today()
 	since := today.AddDays(-timeline.OfferRecentDays)
-	entries, err := s.queryEntries("SELECT "+entryColumns+` FROM applications WHERE archived = 0 AND id IN (
+	entries, err := s.queryEntries("SELECT "+entryColumns+` FROM applications NOT INDEXED WHERE archived = 0 AND id IN (
 		SELECT id FROM applications INDEXED BY applications_stage WHERE archived = 0 AND stage = 'offer'
 		UNION SELECT application_id FROM events INDEXED BY events_type_date
 			WHERE type IN ('accepted', 'declined') AND date >= ?1 AND date <= ?2
