@@ -67,6 +67,12 @@ func (s *Store) Entry(id int64) (timeline.Entry, error) {
 // afresh, and dropped if they are not due by limit after all). The chase
 // view does not show notes: its entries carry none.
 func (s *Store) ChaseEntries(limit timeline.Date) ([]timeline.Entry, error) {
+	return s.chaseEntries(limit, true)
+}
+
+// chaseEntries is ChaseEntries, reading the URLs only when withURL is true
+// (the chase view does not show them; the calendar feed does).
+func (s *Store) chaseEntries(limit timeline.Date, withURL bool) ([]timeline.Entry, error) {
 	stale, err := s.staleEntries()
 	if err != nil {
 		return nil, err
@@ -75,10 +81,18 @@ func (s *Store) ChaseEntries(limit timeline.Date) ([]timeline.Entry, error) {
 	if len(stale) > 0 {
 		where += " AND id NOT IN (" + idList(entryIDs(stale)) + ")"
 	}
+	// Room for them all at once, counted in the small index of due dates:
+	// an entry is some 200 bytes, and growing the slice by doubling copies
+	// the thousands due in a search never tidied up several times over.
+	var n int
+	if err := s.db.QueryRow("SELECT count(*) FROM applications INDEXED BY applications_chase WHERE "+where, int64(limit)).Scan(&n); err != nil {
+		return nil, err
+	}
 	// The index holds every column read, in due-date order: reading the
-	// thousands of rows due in a search never tidied up walks adjacent
-	// index pages instead of looking each row up in the table.
-	out, err := s.chaseRows("applications INDEXED BY applications_chase_rows", where, int64(limit))
+	// thousands of rows due walks adjacent index pages instead of looking
+	// each row up in the table.
+	out, err := s.chaseRows(make([]timeline.Entry, 0, n+len(stale)), withURL,
+		"applications INDEXED BY applications_chase_rows", where, int64(limit))
 	if err != nil {
 		return nil, err
 	}
@@ -92,19 +106,27 @@ func (s *Store) ChaseEntries(limit timeline.Date) ([]timeline.Entry, error) {
 
 // chaseRows reads the applications that the where clause selects from
 // (the table, or one of its indexes) with the columns the chase view shows
-// (notes aside) and their kept summaries.
-func (s *Store) chaseRows(from, where string, args ...any) ([]timeline.Entry, error) {
-	rows, err := s.db.Query("SELECT id, company, role, recruiter, contact, url, summary FROM "+from+" WHERE "+where, args...)
+// (notes aside; the URL only when withURL is true) and their kept summaries,
+// appending them to out.
+func (s *Store) chaseRows(out []timeline.Entry, withURL bool, from, where string, args ...any) ([]timeline.Entry, error) {
+	cols := "id, company, role, recruiter, contact, summary"
+	if withURL {
+		cols += ", url"
+	}
+	rows, err := s.db.Query("SELECT "+cols+" FROM "+from+" WHERE "+where, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []timeline.Entry
+	var e timeline.Entry
+	var packed string
+	a := &e.App
+	dest := []any{&a.ID, &a.Company, &a.Role, &a.Recruiter, &a.Contact, &packed, &a.URL}
+	if !withURL {
+		dest = dest[:6]
+	}
 	for rows.Next() {
-		var e timeline.Entry
-		var packed string
-		a := &e.App
-		if err := rows.Scan(&a.ID, &a.Company, &a.Role, &a.Recruiter, &a.Contact, &a.URL, &packed); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
 		if e.Summary, err = unpackSummary(packed); err != nil {

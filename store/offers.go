@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/afterview/afterview/timeline"
@@ -55,62 +56,6 @@ func (s *Store) LastContacts(ids []int64) (map[int64]timeline.Date, error) {
 	return out, rows.Err()
 }
 
-// expedites returns the applications that get an expedite item on today,
-// as kept (with their own next action), and the expedite action of each:
-// none, after one indexed read, when no offer is open. The entries already
-// read (at: index by id) are used as they are instead of being read again.
-func (s *Store) expedites(entries []timeline.Entry, at map[int64]int) ([]timeline.Entry, []*timeline.Action, error) {
-	today := s.today()
-	stale, err := s.hasStale(today)
-	if err != nil {
-		return nil, nil, err
-	}
-	if stale {
-		return s.expeditesDerived()
-	}
-	o, ok, err := s.countingOffer(today)
-	if err != nil || !ok {
-		return nil, nil, err
-	}
-	ids, err := s.expediteIDs(o, today)
-	if err != nil || len(ids) == 0 {
-		return nil, nil, err
-	}
-	var missing []int64
-	for _, id := range ids {
-		if _, ok := at[id]; !ok {
-			missing = append(missing, id)
-		}
-	}
-	read := map[int64]timeline.Entry{}
-	if len(missing) > 0 {
-		es, err := s.chaseRows("applications", "id IN ("+idList(missing)+")")
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, e := range es {
-			read[e.App.ID] = e
-		}
-	}
-	offers := []timeline.OpenOffer{o}
-	es := make([]timeline.Entry, 0, len(ids))
-	acts := make([]*timeline.Action, 0, len(ids))
-	for _, id := range ids {
-		var e timeline.Entry
-		if i, ok := at[id]; ok {
-			e = entries[i]
-		} else {
-			e = read[id]
-		}
-		// No followup or heard since the offer arrived (the query's last
-		// condition): the latest contact, if any, is before it.
-		if a := timeline.Expedite(e, 0, offers, today); a != nil {
-			es, acts = append(es, e), append(acts, a)
-		}
-	}
-	return es, acts, nil
-}
-
 // hasStale reports whether any application (not archived) has a kept
 // summary that does not hold on today: then its kept stage may be out of
 // date, and the expedite items are worked out from fresh derivations.
@@ -129,7 +74,7 @@ func (s *Store) hasStale(today timeline.Date) (bool, error) {
 // open offers with the earliest deadline through the kept stage's index. The
 // kept summaries must hold on today.
 func (s *Store) countingOffer(today timeline.Date) (timeline.OpenOffer, bool, error) {
-	es, err := s.chaseRows("applications", `id IN (SELECT id FROM applications INDEXED BY applications_stage
+	es, err := s.chaseRows(nil, false, "applications", `id IN (SELECT id FROM applications INDEXED BY applications_stage
 		WHERE archived = 0 AND stage = 'offer' AND next_due = (SELECT min(next_due) FROM applications INDEXED BY applications_stage
 			WHERE archived = 0 AND stage = 'offer' AND next_kind = 'offer' AND next_due >= ?))`, int64(today))
 	if err != nil {
@@ -163,28 +108,9 @@ func actionKinds() []string {
 	return out
 }
 
-// expediteIDs returns the ids of the applications that get an expedite item
-// from offer o on today, in id order; the kept summaries must hold on today.
-func (s *Store) expediteIDs(o timeline.OpenOffer, today timeline.Date) ([]int64, error) {
-	rows, err := s.db.Query("SELECT id FROM applications INDEXED BY applications_expedite WHERE "+expediteWhere()+" ORDER BY id",
-		int64(today), o.Arrived.String())
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
-}
-
-// expeditesDerived is expedites for a day on which some kept summaries do
-// not hold (they could not be saved): the candidates are read with the
+// expeditesDerived returns, for a day on which some kept summaries do not
+// hold (they could not be saved), the applications that get an expedite item
+// and the expedite action of each: the candidates are read with the
 // applications whose summary ran out, derived afresh, and each one's latest
 // contact is read from the events.
 func (s *Store) expeditesDerived() ([]timeline.Entry, []*timeline.Action, error) {
@@ -229,26 +155,119 @@ func (s *Store) expeditesDerived() ([]timeline.Entry, []*timeline.Action, error)
 // WithExpedite returns chase entries (as ChaseEntries reads them) with the
 // expedite items applied: while an offer is open, each application still
 // deciding that has not been told since it arrived gets an expedite action
-// in place of its own next action (added when its own is not among entries).
+// in place of its own next action (added when its own is not among entries,
+// without its URL). The entries given are not changed.
 func (s *Store) WithExpedite(entries []timeline.Entry) ([]timeline.Entry, error) {
+	return s.withExpedite(slices.Clone(entries), 0)
+}
+
+// withExpedite is WithExpedite changing entries in place. When dueBy is not
+// zero, entries holds every application whose kept next action is due on or
+// before it (ChaseEntries(dueBy)), so that only the candidates with none due
+// by then are read beyond them: a few, where all of them are thousands.
+//
+// With the kept summaries holding on today, the rule is applied to the
+// entries as they are, with the contacts logged since the offer arrived (the
+// only ones that matter: it asks whether there is one); the candidates are
+// read from the expedite index, which holds their kept stage, next action and
+// snooze.
+func (s *Store) withExpedite(entries []timeline.Entry, dueBy timeline.Date) ([]timeline.Entry, error) {
+	today := s.today()
+	stale, err := s.hasStale(today)
+	if err != nil || stale {
+		if err == nil {
+			entries, err = s.withExpediteDerived(entries)
+		}
+		return entries, err
+	}
+	o, ok, err := s.countingOffer(today)
+	if err != nil || !ok {
+		return entries, err
+	}
+	told, err := s.contactsSince(o.Arrived)
+	if err != nil {
+		return nil, err
+	}
+	offers := []timeline.OpenOffer{o}
+	for i := range entries {
+		if a := timeline.Expedite(entries[i], told[entries[i].App.ID], offers, today); a != nil {
+			entries[i].Next = a
+		}
+	}
+	// The candidates beyond entries: all of them, or those with no next
+	// action or one due after dueBy, each part a seek in the index (kind,
+	// then due date).
+	cands := "SELECT id FROM applications INDEXED BY applications_expedite WHERE " + expediteWhere()
+	args := []any{int64(today), o.Arrived.String()}
+	if !dueBy.IsZero() {
+		cands = cands + " AND next_kind IS NULL AND next_due IS NULL UNION ALL " +
+			cands + " AND next_kind IN (" + quoteList(actionKinds()) + ") AND next_due > ?3"
+		args = append(args, int64(dueBy))
+	}
+	more, err := s.chaseRows(nil, false, "applications", "id IN ("+cands+")", args...)
+	if err != nil || len(more) == 0 {
+		return entries, err
+	}
+	if dueBy.IsZero() && len(entries) > 0 { // leave out those among entries
+		among := make(map[int64]bool, len(entries))
+		for _, e := range entries {
+			among[e.App.ID] = true
+		}
+		more = slices.DeleteFunc(more, func(e timeline.Entry) bool { return among[e.App.ID] })
+	}
+	for _, e := range more {
+		// Not told since the offer arrived (the index read's condition).
+		if e.Next = timeline.Expedite(e, 0, offers, today); e.Next != nil {
+			entries = append(entries, e)
+		}
+	}
+	return entries, nil
+}
+
+// withExpediteDerived is withExpedite on a day on which some kept summaries
+// do not hold: the expedite items are worked out from fresh derivations
+// (see expeditesDerived) and put in place of the entries' own next actions,
+// or added.
+func (s *Store) withExpediteDerived(entries []timeline.Entry) ([]timeline.Entry, error) {
+	es, acts, err := s.expeditesDerived()
+	if err != nil || len(es) == 0 {
+		return entries, err
+	}
 	at := make(map[int64]int, len(entries))
 	for i, e := range entries {
 		at[e.App.ID] = i
 	}
-	es, acts, err := s.expedites(entries, at)
-	if err != nil || len(es) == 0 {
-		return entries, err
-	}
-	out := append([]timeline.Entry(nil), entries...)
 	for k, e := range es {
 		e.Next = acts[k]
 		if i, ok := at[e.App.ID]; ok {
-			out[i] = e
+			entries[i] = e
 		} else {
-			out = append(out, e)
+			entries = append(entries, e)
 		}
 	}
-	return out, nil
+	return entries, nil
+}
+
+// contactsSince returns the date of the latest followup or heard event of
+// each application that has one on or after day, through the events' (type,
+// date) index.
+func (s *Store) contactsSince(day timeline.Date) (map[int64]timeline.Date, error) {
+	rows, err := s.db.Query(`SELECT application_id, max(date) FROM events INDEXED BY events_type_date
+		WHERE type IN ('followup', 'heard') AND date >= ? GROUP BY application_id`, day.String())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]timeline.Date{}
+	for rows.Next() {
+		var id int64
+		var d timeline.Date
+		if err := rows.Scan(&id, nullDate{&d}); err != nil {
+			return nil, err
+		}
+		out[id] = d
+	}
+	return out, rows.Err()
 }
 
 // expediteExtra is how many more items the chase count counts because of

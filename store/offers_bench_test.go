@@ -9,7 +9,7 @@ func BenchmarkExpedites10k(b *testing.B) {
 	s := demo10k(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, _, err := s.expedites(nil, nil); err != nil {
+		if _, err := s.WithExpedite(nil); err != nil {
 			b.Fatal(err)
 		}
 	}
