@@ -108,12 +108,10 @@ func deriveWalk(q, qEvents querier, set timeline.Settings, today timeline.Date, 
 		// Not scanEntry: the kept summary is only compared, never unpacked
 		// (a damaged one is simply written afresh).
 		var app timeline.Application
-		var archived int64
-		var kept string
-		if err := apps.Scan(&app.ID, &app.Company, &app.Role, &app.Recruiter, &app.Contact, &app.URL, &app.Notes, &archived, &kept); err != nil {
+		kept, err := scanRow(apps, &app)
+		if err != nil {
 			return err
 		}
-		app.Archived = archived != 0
 		evs = evs[:0]
 		for more && nextApp <= app.ID {
 			if nextApp == app.ID {
