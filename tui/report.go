@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/afterview/afterview/timeline"
@@ -220,8 +221,17 @@ func (r Report) SettingLine(key string, set timeline.Settings) string {
 // (counts: CountEntries of every application, the same counts the TUI's
 // header shows).
 func (r Report) ChaseView(items []timeline.ChaseItem, counts Counts) string {
+	var b strings.Builder
+	r.WriteChaseView(&b, items, counts) // a strings.Builder does not fail
+	return b.String()
+}
+
+// WriteChaseView writes ChaseView's text to w, the items as WriteChase
+// writes them: in pieces, as it goes.
+func (r Report) WriteChaseView(w io.Writer, items []timeline.ChaseItem, counts Counts) error {
 	if len(items) == 0 {
-		return r.NothingToChase(counts.Waiting, counts.NextDue)
+		_, err := io.WriteString(w, r.NothingToChase(counts.Waiting, counts.NextDue))
+		return err
 	}
-	return r.Chase(items)
+	return r.WriteChase(w, items)
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"io"
 	"strconv"
 	"strings"
 
@@ -9,7 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// The chase report is written straight into one buffer: a long search never
+// The chase report is written straight into a buffer: a long search never
 // tidied up prints thousands of items, and putting each line together from
 // strings, then painting, wrapping and fitting it through the general
 // helpers, cost more than reading them from the database.
@@ -19,41 +20,54 @@ import (
 // date with the company and role, then the action sentence and whom to
 // contact. An empty list renders as "" (see NothingToChase).
 func (r Report) Chase(items []timeline.ChaseItem) string {
-	if len(items) == 0 {
-		return ""
+	var b strings.Builder
+	size := 0
+	for i := range items {
+		a := &items[i].App
+		size += len(a.Company) + len(a.Role) + len(a.Recruiter) + len(a.Contact) + len(items[i].Action.Text) + 80
 	}
-	w := chaseWriter{r: &r} // by pointer: a Report holds the whole style sheet
+	b.Grow(size)
+	r.WriteChase(&b, items) // a strings.Builder does not fail
+	return b.String()
+}
+
+// WriteChase writes Chase's text to w as it goes, in pieces of chaseChunk
+// bytes: a long search's report is megabytes, written without holding it
+// all.
+func (r Report) WriteChase(w io.Writer, items []timeline.ChaseItem) error {
+	if len(items) == 0 {
+		return nil
+	}
+	cw := chaseWriter{r: &r, w: w, buf: make([]byte, 0, chaseChunk+4096)} // r by pointer: a Report holds the whole style sheet
 	// The due column: each date's label worked out once (thousands of items
 	// fall due on a few days), as wide as the widest.
 	dues := make(map[timeline.Date]string)
-	size := 0
 	var count [4]int // items in each of timeline.Sections
 	for i := range items {
 		it := &items[i]
 		if _, ok := dues[it.Action.Due]; !ok {
 			dues[it.Action.Due] = r.ActionDue(it.Action)
-			w.dueW = max(w.dueW, cellWidth(dues[it.Action.Due]))
+			cw.dueW = max(cw.dueW, cellWidth(dues[it.Action.Due]))
 		}
 		for k, sec := range timeline.Sections {
 			if it.Section == sec {
 				count[k]++
 			}
 		}
-		a := &it.App
-		size += len(a.Company) + len(a.Role) + len(a.Recruiter) + len(a.Contact) + len(it.Action.Text) + 64
 	}
-	w.b.Grow(size + len(items)*w.dueW*2) // the whole report, written once
+	first := true
 	for k, sec := range timeline.Sections {
 		if count[k] == 0 {
 			continue
 		}
-		if w.b.Len() > 0 {
-			w.b.WriteByte('\n')
+		if !first {
+			cw.buf = append(cw.buf, '\n')
 		}
+		first = false
 		name, n := sectionHeading(sec, count[k])
-		w.paint(r.Styles.SectionHeading(sec), name)
-		w.paint(r.Styles.Muted, n)
-		w.putLine()
+		cw.paint(r.Styles.SectionHeading(sec), name)
+		cw.paint(r.Styles.Muted, n)
+		cw.putLine()
 		dueStyle := r.Styles.SectionDue(sec)
 		var prefix []byte // "  " with the due date, padded, and "  ": the same for every item due that day
 		var prefixDue timeline.Date
@@ -64,25 +78,39 @@ func (r Report) Chase(items []timeline.ChaseItem) string {
 			}
 			if due := it.Action.Due; len(prefix) == 0 || due != prefixDue {
 				label := dues[due]
-				w.ln = append(w.ln[:0], "  "...)
-				w.paint(dueStyle, label)
-				w.ln = append(w.ln, strings.Repeat(" ", w.dueW-cellWidth(label)+2)...)
-				prefix, prefixDue = append(prefix[:0], w.ln...), due
+				cw.ln = append(cw.ln[:0], "  "...)
+				cw.paint(dueStyle, label)
+				cw.ln = append(cw.ln, strings.Repeat(" ", cw.dueW-cellWidth(label)+2)...)
+				prefix, prefixDue = append(prefix[:0], cw.ln...), due
 			}
-			w.ln = append(w.ln[:0], prefix...)
-			w.whoLine(&it.App)
-			w.actionLines(it)
+			cw.ln = append(cw.ln[:0], prefix...)
+			cw.whoLine(&it.App)
+			cw.actionLines(it)
 		}
 	}
-	return w.b.String()
+	cw.flush()
+	return cw.err
 }
 
-// chaseWriter writes the chase report line by line into one buffer.
+// chaseChunk is the size of the pieces WriteChase writes.
+const chaseChunk = 64 << 10
+
+// chaseWriter writes the chase report line by line to w, through buf.
 type chaseWriter struct {
 	r    *Report
-	b    strings.Builder
+	w    io.Writer
+	err  error  // the first write's error: what follows is not written
+	buf  []byte // what is not written yet
 	ln   []byte // the line being written
 	dueW int    // the due column's width
+}
+
+// flush writes out what buf holds.
+func (w *chaseWriter) flush() {
+	if w.err == nil && len(w.buf) > 0 {
+		_, w.err = w.w.Write(w.buf)
+	}
+	w.buf = w.buf[:0]
 }
 
 // paint appends s in style st to the line (as Report.paint renders it).
@@ -154,9 +182,11 @@ func (w *chaseWriter) putLine() {
 			w.ln = append(w.ln[:0], ansi.Truncate(string(w.ln), width, "…")...)
 		}
 	}
-	w.b.Write(w.ln)
-	w.b.WriteByte('\n')
+	w.buf = append(append(w.buf, w.ln...), '\n')
 	w.ln = w.ln[:0]
+	if len(w.buf) >= chaseChunk {
+		w.flush()
+	}
 }
 
 // cellWidth is ansi.StringWidth, told without it for the text reports are

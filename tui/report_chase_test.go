@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"errors"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/afterview/afterview/timeline"
@@ -83,5 +85,37 @@ func TestCellWidthFast(t *testing.T) {
 		if cellWidth(s) != ansi.StringWidth(s) {
 			t.Errorf("cellWidth(%q) = %d, want %d", s, cellWidth(s), ansi.StringWidth(s))
 		}
+	}
+}
+
+// failAfter is a writer that takes n writes, then fails.
+type failAfter struct {
+	n      int
+	writes []int
+}
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if len(f.writes) == f.n {
+		return 0, errors.New("disk full")
+	}
+	f.writes = append(f.writes, len(p))
+	return len(p), nil
+}
+
+// A long report is written in pieces as it goes, the same bytes as Chase
+// returns; a write that fails stops it, with the error.
+func TestWriteChaseInPieces(t *testing.T) {
+	items := timeline.Chase(randomChaseEntries(rand.New(rand.NewPCG(3, 4)), 3000), reportToday, 300)
+	r := plainReport(0)
+	var b strings.Builder
+	if err := r.WriteChaseView(&b, items, Counts{}); err != nil || b.String() != r.Chase(items) || b.String() != chaseReference(r, items) {
+		t.Fatalf("WriteChaseView wrote %d bytes (%v), Chase returns %d", b.Len(), err, len(r.Chase(items)))
+	}
+	f := &failAfter{n: 2}
+	if err := r.WriteChase(f, items); err == nil || len(f.writes) != 2 || f.writes[0] < chaseChunk || f.writes[0] > chaseChunk+4096 {
+		t.Errorf("WriteChase to a writer failing at its third write: %v after writes of %v bytes", err, f.writes)
+	}
+	if b.Len() < 3*chaseChunk {
+		t.Errorf("the report is %d bytes: too short to be written in pieces", b.Len())
 	}
 }

@@ -97,7 +97,7 @@ within --days, if given): fast enough for a shell prompt.`,
 				}
 				counts = tui.CountEntries(entries, nil, c.today)
 			}
-			return c.print(r.ChaseView(items, counts))
+			return r.WriteChaseView(c.stdout, items, counts)
 		},
 	}
 	fl := cmd.Flags()
