@@ -62,3 +62,30 @@ func chaseReference(r Report, items []timeline.ChaseItem) string {
 	}
 	return b.String()
 }
+
+type jsonChaseItem struct {
+	ID      int64         `json:"id"`
+	Company string        `json:"company"`
+	Role    string        `json:"role"`
+	Kind    string        `json:"kind"`
+	Due     timeline.Date `json:"due"`
+	Section string        `json:"section"`
+	Action  string        `json:"action"`
+}
+
+type jsonChase struct {
+	Today timeline.Date   `json:"today"`
+	Items []jsonChaseItem `json:"items"`
+}
+
+// chaseJSONReference is `chase --json` as it was written before it was
+// written straight into a buffer: through encoding/json's MarshalIndent and
+// EscapeJSON (marshal).
+func chaseJSONReference(r Report, items []timeline.ChaseItem) ([]byte, error) {
+	out := jsonChase{Today: r.Today, Items: make([]jsonChaseItem, 0, len(items))}
+	for _, it := range items {
+		out.Items = append(out.Items, jsonChaseItem{ID: it.App.ID, Company: it.App.Company, Role: it.App.Role,
+			Kind: string(it.Action.Kind), Due: it.Action.Due, Section: string(it.Section), Action: it.Action.Text})
+	}
+	return marshal(out)
+}

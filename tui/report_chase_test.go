@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"errors"
 	"math/rand/v2"
 	"strings"
@@ -117,5 +118,46 @@ func TestWriteChaseInPieces(t *testing.T) {
 	}
 	if b.Len() < 3*chaseChunk {
 		t.Errorf("the report is %d bytes: too short to be written in pieces", b.Len())
+	}
+}
+
+// `chase --json`, written straight into a buffer, is byte for byte what
+// encoding/json and EscapeJSON wrote: for text of every shape (every byte,
+// invalid UTF-8, line separators, hidden characters, HTML's <, > and &),
+// empty and long lists, and written in pieces.
+func TestChaseJSONSameAsReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"a", "Z", " ", "\"", "\\", "<", ">", "&", "\b", "\f", "\n", "\r", "\t", "\x00", "\x1f", "\x7f",
+		"—", "·", "ü", "日", "\x1b[31m", "\u200b", "\u2028", "\u2029", "\u202e", "\xff", "\xc3", "\u0085", "\u009b",
+		"\ufffd", "\u00ad", "\U0001F600", "\U000E0001", "\u180e", "\ufeff", "/"}
+	text := func() string {
+		var b strings.Builder
+		for k := rng.IntN(12); k > 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	r := plainReport(0)
+	for round := range 60 {
+		entries := randomChaseEntries(rng, rng.IntN(round+1)*round)
+		for i := range entries {
+			entries[i].App.Company, entries[i].App.Role, entries[i].Next.Text = text(), text(), text()
+		}
+		items := timeline.Chase(entries, reportToday, 300)
+		got, err := r.ChaseJSON(items)
+		want, werr := chaseJSONReference(r, items)
+		if err != nil || werr != nil || !bytes.Equal(got, want) {
+			t.Fatalf("round %d (%d items): ChaseJSON differs from the reference (%v, %v):\n%s\nwant:\n%s", round, len(items), err, werr, got, want)
+		}
+	}
+	items := timeline.Chase(randomChaseEntries(rng, 3000), reportToday, 300)
+	var b strings.Builder
+	want, _ := chaseJSONReference(r, items)
+	if err := r.WriteChaseJSON(&b, items); err != nil || b.String() != string(want) || len(want) < 3*chaseChunk {
+		t.Errorf("WriteChaseJSON of %d items: %d bytes (%v), want %d", len(items), b.Len(), err, len(want))
+	}
+	f := &failAfter{n: 1}
+	if err := r.WriteChaseJSON(f, items); err == nil || len(f.writes) != 1 {
+		t.Errorf("WriteChaseJSON to a writer failing at its second write: %v after writes of %v bytes", err, f.writes)
 	}
 }

@@ -64,21 +64,6 @@ type jsonList struct {
 	Applications []jsonApp     `json:"applications"`
 }
 
-type jsonChaseItem struct {
-	ID      int64         `json:"id"`
-	Company string        `json:"company"`
-	Role    string        `json:"role"`
-	Kind    string        `json:"kind"`
-	Due     timeline.Date `json:"due"`
-	Section string        `json:"section"`
-	Action  string        `json:"action"`
-}
-
-type jsonChase struct {
-	Today timeline.Date   `json:"today"`
-	Items []jsonChaseItem `json:"items"`
-}
-
 func toJSONApp(e timeline.Entry) jsonApp {
 	a := e.App
 	j := jsonApp{ID: a.ID, AppJSON: store.NewAppJSON(a), Stage: string(e.Stage)}
@@ -95,17 +80,6 @@ func marshal(v any) ([]byte, error) {
 		return nil, err
 	}
 	return append(EscapeJSON(b), '\n'), nil
-}
-
-// ChaseJSON is `chase --json`: {"today", "items": [{"id", "company", "role",
-// "kind", "due", "section", "action"}]}.
-func (r Report) ChaseJSON(items []timeline.ChaseItem) ([]byte, error) {
-	out := jsonChase{Today: r.Today, Items: make([]jsonChaseItem, 0, len(items))}
-	for _, it := range items {
-		out.Items = append(out.Items, jsonChaseItem{ID: it.App.ID, Company: it.App.Company, Role: it.App.Role,
-			Kind: string(it.Action.Kind), Due: it.Action.Due, Section: string(it.Section), Action: it.Action.Text})
-	}
-	return marshal(out)
 }
 
 // ListJSON is `list --json`: {"today", "applications": [...]}, each with the

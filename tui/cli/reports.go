@@ -83,11 +83,7 @@ within --days, if given): fast enough for a shell prompt.`,
 			case quiet && len(items) == 0:
 				return nil
 			case asJSON:
-				b, err := r.ChaseJSON(items)
-				if err != nil {
-					return err
-				}
-				return c.print(string(b))
+				return r.WriteChaseJSON(c.stdout, items)
 			}
 			var counts tui.Counts // for the line printed when nothing is due
 			if len(items) == 0 && st != nil {
