@@ -84,6 +84,8 @@ func (s *Store) chaseEntries(limit timeline.Date, withURL bool) ([]timeline.Entr
 	// Room for them all at once, counted in the small index of due dates:
 	// an entry is some 200 bytes, and growing the slice by doubling copies
 	// the thousands due in a search never tidied up several times over.
+	// Some room to spare, too, for the expedite items the chase view adds of
+	// applications not due by limit (room never used is never touched).
 	var n int
 	if err := s.db.QueryRow("SELECT count(*) FROM applications INDEXED BY applications_chase WHERE "+where, int64(limit)).Scan(&n); err != nil {
 		return nil, err
@@ -91,7 +93,7 @@ func (s *Store) chaseEntries(limit timeline.Date, withURL bool) ([]timeline.Entr
 	// The index holds every column read, in due-date order: reading the
 	// thousands of rows due walks adjacent index pages instead of looking
 	// each row up in the table.
-	out, err := s.chaseRows(make([]timeline.Entry, 0, n+len(stale)), withURL,
+	out, err := s.chaseRows(make([]timeline.Entry, 0, n+len(stale)+n/32+64), withURL,
 		"applications INDEXED BY applications_chase_rows", where, int64(limit))
 	if err != nil {
 		return nil, err
