@@ -40,14 +40,16 @@ func (r Report) WriteChase(w io.Writer, items []timeline.ChaseItem) error {
 	}
 	cw := chaseWriter{r: &r, w: w, buf: make([]byte, 0, chaseChunk+4096)} // r by pointer: a Report holds the whole style sheet
 	// The due column: each date's label worked out once (thousands of items
-	// fall due on a few days), as wide as the widest.
-	dues := make(map[timeline.Date]string)
+	// fall due on a few days), as wide as the widest. A label depends on the
+	// section too: a reapply window opened on a day is "open", an item
+	// overdue since that day is "overdue".
+	dues := make(map[chaseDue]string)
 	var count [4]int // items in each of timeline.Sections
 	for i := range items {
 		it := &items[i]
-		if _, ok := dues[it.Action.Due]; !ok {
-			dues[it.Action.Due] = r.ActionDue(it.Action)
-			cw.dueW = max(cw.dueW, cellWidth(dues[it.Action.Due]))
+		if k := (chaseDue{it.Action.Due, it.Section}); dues[k] == "" {
+			dues[k] = r.ActionDue(it.Action)
+			cw.dueW = max(cw.dueW, cellWidth(dues[k]))
 		}
 		for k, sec := range timeline.Sections {
 			if it.Section == sec {
@@ -77,7 +79,7 @@ func (r Report) WriteChase(w io.Writer, items []timeline.ChaseItem) error {
 				continue
 			}
 			if due := it.Action.Due; len(prefix) == 0 || due != prefixDue {
-				label := dues[due]
+				label := dues[chaseDue{due, sec}]
 				cw.ln = append(cw.ln[:0], "  "...)
 				cw.paint(dueStyle, label)
 				cw.ln = append(cw.ln, strings.Repeat(" ", cw.dueW-cellWidth(label)+2)...)
@@ -90,6 +92,13 @@ func (r Report) WriteChase(w io.Writer, items []timeline.ChaseItem) error {
 	}
 	cw.flush()
 	return cw.err
+}
+
+// chaseDue is an item's due date and section: what its label in the due
+// column says.
+type chaseDue struct {
+	due timeline.Date
+	sec timeline.Section
 }
 
 // chaseChunk is the size of the pieces WriteChase writes.

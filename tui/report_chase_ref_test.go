@@ -10,19 +10,21 @@ import (
 
 // chaseReference is the chase report as it was written before it was
 // rewritten to write into one buffer: each line put together from strings,
-// painted, wrapped and fitted through the general helpers. The tests compare
+// painted, wrapped and fitted through the general helpers (with the due
+// labels told apart by section, as Chase now does: an open reapply window
+// took the label of an item overdue since the same day). The tests compare
 // Chase with it on many shapes of input, so that the fast one says the same,
 // byte for byte.
 func chaseReference(r Report, items []timeline.ChaseItem) string {
 	if len(items) == 0 {
 		return ""
 	}
-	dues := make(map[timeline.Date]string)
+	dues := make(map[chaseDue]string)
 	dueW := 0
 	for _, it := range items {
-		if _, ok := dues[it.Action.Due]; !ok {
-			dues[it.Action.Due] = r.ActionDue(it.Action)
-			dueW = max(dueW, ansi.StringWidth(dues[it.Action.Due]))
+		if k := (chaseDue{it.Action.Due, it.Section}); dues[k] == "" {
+			dues[k] = r.ActionDue(it.Action)
+			dueW = max(dueW, ansi.StringWidth(dues[k]))
 		}
 	}
 	var b strings.Builder
@@ -43,7 +45,7 @@ func chaseReference(r Report, items []timeline.ChaseItem) string {
 		r.line(&b, r.paint(r.Styles.SectionHeading(sec), name)+r.paint(r.Styles.Muted, count))
 		dueStyle := r.Styles.SectionDue(sec)
 		for _, it := range in {
-			due := dues[it.Action.Due]
+			due := dues[chaseDue{it.Action.Due, it.Section}]
 			pad := strings.Repeat(" ", dueW-ansi.StringWidth(due))
 			who := reportWho(it.App)
 			id := "  #" + strconv.FormatInt(it.App.ID, 10)

@@ -161,3 +161,17 @@ func TestChaseJSONSameAsReference(t *testing.T) {
 		t.Errorf("WriteChaseJSON to a writer failing at its second write: %v after writes of %v bytes", err, f.writes)
 	}
 }
+
+// A reapply window that opened on the day another item fell overdue is
+// "open" in the due column, never "overdue" (it took the other's label).
+func TestChaseOpenBesideOverdueSameDay(t *testing.T) {
+	d := reportToday.AddDays(-5)
+	es := []timeline.Entry{
+		{App: timeline.Application{ID: 1, Company: "Acme"}, Summary: timeline.Summary{Next: &timeline.Action{Kind: timeline.ActFollowup, Due: d, Text: "Follow up"}}},
+		{App: timeline.Application{ID: 2, Company: "Hooli"}, Summary: timeline.Summary{Next: &timeline.Action{Kind: timeline.ActReapply, Due: d, Text: "Reapply"}}},
+	}
+	want := "Overdue (1)\n  5d overdue · Thu 19 Nov  Acme  #1\n    Follow up\n\nOpen (1)\n  open · Thu 19 Nov        Hooli  #2\n    Reapply\n"
+	if got := plainReport(0).Chase(timeline.Chase(es, reportToday, 3)); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
