@@ -32,12 +32,38 @@ func (s *Store) LastContact(id int64) (timeline.Date, error) {
 	return d, err
 }
 
-// IDSpan returns the lowest and the highest application id (0, 0 when there
-// is none), so that a reader can split the applications into parts.
-func (s *Store) IDSpan() (lo, hi int64, err error) {
-	err = s.db.QueryRow("SELECT coalesce((SELECT min(id) FROM applications), 0), coalesce((SELECT max(id) FROM applications), 0)").Scan(&lo, &hi)
-	return lo, hi, err
+// Parts splits the applications that are not archived into at most n
+// ranges of ids holding about as many of them each (never fewer than
+// minPart, so a small file is one range), for readers that read the ranges
+// at once (EntriesIn). It returns the ranges' bounds: each range runs from
+// one bound up to (not including) the next, from the lowest id not archived
+// to past the highest. The ids are found in the index of the archived flag,
+// without visiting the rows: a long search's archived applications are most
+// of the old ids, so ranges of equal span would not hold equal work.
+func (s *Store) Parts(n int) ([]int64, error) {
+	var count, lo, hi int64
+	err := s.db.QueryRow(`SELECT count(*), coalesce(min(id), 0), coalesce(max(id), -1)
+		FROM applications INDEXED BY applications_archived WHERE archived = 0`).Scan(&count, &lo, &hi)
+	if err != nil {
+		return nil, err
+	}
+	n = max(1, min(n, int(count/minPart)))
+	bounds := []int64{lo}
+	for k := 1; k < n; k++ {
+		var id int64
+		if err := s.db.QueryRow(`SELECT id FROM applications INDEXED BY applications_archived WHERE archived = 0
+			ORDER BY id LIMIT 1 OFFSET ?`, count*int64(k)/int64(n)).Scan(&id); err != nil {
+			return nil, err
+		}
+		if id > bounds[len(bounds)-1] {
+			bounds = append(bounds, id)
+		}
+	}
+	return append(bounds, hi+1), nil
 }
+
+// minPart is the fewest applications Parts gives a range of their own.
+const minPart = 1000
 
 // EntriesIn returns the applications that are not archived with an id from
 // lo up to (not including) hi, with their kept summaries (freshened as

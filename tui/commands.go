@@ -37,16 +37,16 @@ func loadCmd(db Store, seq int) tea.Cmd {
 		if msg.settings, msg.err = db.Settings(); msg.err != nil {
 			return msg
 		}
-		lo, hi, err := db.IDSpan()
+		bounds, err := db.Parts(min(runtime.NumCPU(), 8))
 		if err != nil {
 			msg.err = err
 			return msg
 		}
-		bounds := splitIDs(lo, hi+1, runtime.NumCPU())
+		lo, end := bounds[0], bounds[len(bounds)-1]
 		// One array with room for every id, each part written in place in
 		// its own range of it, then moved together: no part is copied
 		// twice, and none grows.
-		room := make([]timeline.Entry, 0, int(min(hi+1-lo, maxRoom)))
+		room := make([]timeline.Entry, 0, int(min(max(end-lo, 0), maxRoom)))
 		parts := make([][]timeline.Entry, len(bounds)-1)
 		for k := range parts {
 			from, to := int(bounds[k]-lo), int(bounds[k+1]-lo)
@@ -93,18 +93,6 @@ func loadCmd(db Store, seq int) tea.Cmd {
 // maxRoom bounds the array loadCmd makes at once for ids far apart (the
 // entries then go where they fit).
 const maxRoom = 1 << 20
-
-// splitIDs splits the ids from lo up to hi into at most n ranges of about
-// the same span, returned as their bounds (each range from one bound up to
-// the next).
-func splitIDs(lo, hi int64, n int) []int64 {
-	n = max(1, min(n, 8, int(hi-lo)/1000))
-	bounds := []int64{lo}
-	for k := 1; k < n; k++ {
-		bounds = append(bounds, lo+(hi-lo)*int64(k)/int64(n))
-	}
-	return append(bounds, hi)
-}
 
 // archivedCmd reads the archived applications, for the Closed tab; gen is
 // the dashboard's count of full loads when it asked.

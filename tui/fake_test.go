@@ -116,17 +116,24 @@ func (f *fakeStore) entriesLocked(keep func(timeline.Application) bool) ([]timel
 	return out, nil
 }
 
-func (f *fakeStore) IDSpan() (lo, hi int64, err error) {
+func (f *fakeStore) Parts(n int) ([]int64, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.cached != nil && len(f.cached) > 0 {
-		return f.cached[0].App.ID, f.cached[len(f.cached)-1].App.ID, nil
+	var ids []int64
+	for _, id := range f.ids() {
+		if !f.apps[id].Archived {
+			ids = append(ids, id)
+		}
 	}
-	ids := f.ids()
 	if len(ids) == 0 {
-		return 0, 0, nil
+		return []int64{0, 0}, nil
 	}
-	return ids[0], ids[len(ids)-1], nil
+	n = max(1, min(n, len(ids)/1000))
+	bounds := []int64{ids[0]}
+	for k := 1; k < n; k++ {
+		bounds = append(bounds, ids[len(ids)*k/n])
+	}
+	return append(bounds, ids[len(ids)-1]+1), nil
 }
 
 func (f *fakeStore) EntriesIn(lo, hi int64, into []timeline.Entry) ([]timeline.Entry, error) {

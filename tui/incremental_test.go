@@ -290,24 +290,6 @@ func TestClosedTabSaysItIsReadingTheArchive(t *testing.T) {
 	}
 }
 
-func TestSplitIDsCoversEveryIDOnce(t *testing.T) {
-	for _, c := range []struct {
-		lo, hi int64
-		n      int
-		parts  int
-	}{{1, 13, 2, 1}, {1, 1, 4, 1}, {0, 0, 2, 1}, {1, 10001, 2, 2}, {5, 100005, 4, 4}, {1, 100001, 64, 8}, {1, 2501, 8, 2}} {
-		b := splitIDs(c.lo, c.hi, c.n)
-		if len(b)-1 != c.parts || b[0] != c.lo || b[len(b)-1] != c.hi {
-			t.Errorf("splitIDs(%d, %d, %d) = %v, want %d parts from %d to %d", c.lo, c.hi, c.n, b, c.parts, c.lo, c.hi)
-		}
-		for k := 1; k < len(b); k++ {
-			if b[k] <= b[k-1] && c.hi > c.lo {
-				t.Errorf("splitIDs(%d, %d, %d) = %v: not increasing", c.lo, c.hi, c.n, b)
-			}
-		}
-	}
-}
-
 func TestLoadInPartsReadsEveryApplicationOnce(t *testing.T) {
 	fs := bigStore(3000) // ids 1…3000, one in fifty archived
 	msg := loadCmd(fs, 1)().(loadedMsg)

@@ -13,8 +13,10 @@ type Store interface {
 	// Entries returns every application with its kept summary, by id
 	// (archived ones only when all is set).
 	Entries(all bool) ([]timeline.Entry, error)
-	// IDSpan returns the lowest and the highest application id.
-	IDSpan() (lo, hi int64, err error)
+	// Parts splits the applications not archived into at most n ranges
+	// of ids holding about as many each: their bounds, each range from one
+	// bound up to the next.
+	Parts(n int) ([]int64, error)
 	// EntriesIn returns the entries not archived with lo ≤ id < hi, by id,
 	// appended to into.
 	EntriesIn(lo, hi int64, into []timeline.Entry) ([]timeline.Entry, error)
