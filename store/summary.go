@@ -26,7 +26,7 @@ type rowScanner interface{ Scan(dest ...any) error }
 // (see packSummary). The text fields share the joined value's bytes.
 func scanRow(r rowScanner, a *timeline.Application) (kept string, err error) {
 	var archived int64
-	var n [6]int
+	var n [6]int64 // int64, not int: database/sql converts other integers by formatting and parsing them
 	var joined string
 	if err := r.Scan(&a.ID, &archived, &n[0], &n[1], &n[2], &n[3], &n[4], &n[5], &joined); err != nil {
 		return "", err
@@ -34,11 +34,11 @@ func scanRow(r rowScanner, a *timeline.Application) (kept string, err error) {
 	a.Archived = archived != 0
 	at := 0
 	for k, f := range [...]*string{&a.Company, &a.Role, &a.Recruiter, &a.Contact, &a.URL, &a.Notes} {
-		if n[k] < 0 || n[k] > len(joined)-at {
+		if n[k] < 0 || n[k] > int64(len(joined)-at) {
 			return "", fmt.Errorf("application %d: its row does not read back whole (run `afterview doctor`)", a.ID)
 		}
-		*f = joined[at : at+n[k]]
-		at += n[k]
+		*f = joined[at : at+int(n[k])]
+		at += int(n[k])
 	}
 	return joined[at:], nil
 }
