@@ -34,8 +34,9 @@ func (s *Store) queryEntriesInto(out []timeline.Entry, query string, args ...any
 	if err != nil {
 		return nil, err
 	}
+	scan := newRowScan()
 	for rows.Next() {
-		e, err := scanEntry(rows)
+		e, err := scan.entry(rows)
 		if err != nil {
 			rows.Close()
 			return nil, err
@@ -257,8 +258,9 @@ func (s *Store) Check() ([]string, error) {
 		return nil, err
 	}
 	var kept []timeline.Entry
+	scan := newRowScan()
 	for rows.Next() {
-		e, err := scanEntry(rows)
+		e, err := scan.entry(rows)
 		if err != nil {
 			rows.Close()
 			return nil, err

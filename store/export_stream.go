@@ -51,8 +51,9 @@ func (s *Store) eachApplication(f func(set timeline.Settings, a timeline.Applica
 		}
 	}
 	var evs []timeline.Event
+	scan := newRowScan()
 	for apps.Next() {
-		e, err := scanEntry(apps)
+		e, err := scan.entry(apps)
 		if err != nil {
 			return info, err
 		}

@@ -104,11 +104,12 @@ func deriveWalk(q, qEvents querier, set timeline.Settings, today timeline.Date, 
 	}
 	var evs []timeline.Event // reused: Derive keeps a copy of its own
 	var packed []byte        // reused: the fresh summary, packed
+	scan := newRowScan()
 	for apps.Next() {
 		// Not scanEntry: the kept summary is only compared, never unpacked
 		// (a damaged one is simply written afresh).
 		var app timeline.Application
-		kept, err := scanRow(apps, &app)
+		kept, err := scan.row(apps, &app)
 		if err != nil {
 			return err
 		}

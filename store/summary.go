@@ -22,31 +22,46 @@ const entryColumns = `id, archived, octet_length(company), octet_length(role), o
 // rowScanner is *sql.Row or *sql.Rows.
 type rowScanner interface{ Scan(dest ...any) error }
 
-// scanRow reads entryColumns into a and returns the kept summary, packed
-// (see packSummary). The text fields share the joined value's bytes.
-func scanRow(r rowScanner, a *timeline.Application) (kept string, err error) {
-	var archived int64
-	var n [6]int64 // int64, not int: database/sql converts other integers by formatting and parsing them
-	var joined string
-	if err := r.Scan(&a.ID, &archived, &n[0], &n[1], &n[2], &n[3], &n[4], &n[5], &joined); err != nil {
-		return "", err
-	}
-	a.Archived = archived != 0
-	at := 0
-	for k, f := range [...]*string{&a.Company, &a.Role, &a.Recruiter, &a.Contact, &a.URL, &a.Notes} {
-		if n[k] < 0 || n[k] > int64(len(joined)-at) {
-			return "", fmt.Errorf("application %d: its row does not read back whole (run `afterview doctor`)", a.ID)
-		}
-		*f = joined[at : at+int(n[k])]
-		at += int(n[k])
-	}
-	return joined[at:], nil
+// rowScan reads rows of entryColumns; one serves every row of a query
+// (its Scan destinations are made once, and integers go through nullInt,
+// not database/sql's conversion by reflection).
+type rowScan struct {
+	id, archived int64
+	n            [6]int64 // the text fields' lengths in bytes
+	joined       string
+	dest         []any
 }
 
-// scanEntry reads one application row (entryColumns) with its kept summary.
-func scanEntry(r rowScanner) (timeline.Entry, error) {
+// newRowScan returns a rowScan.
+func newRowScan() *rowScan {
+	x := &rowScan{}
+	x.dest = []any{nullInt{&x.id}, nullInt{&x.archived}, nullInt{&x.n[0]}, nullInt{&x.n[1]}, nullInt{&x.n[2]},
+		nullInt{&x.n[3]}, nullInt{&x.n[4]}, nullInt{&x.n[5]}, &x.joined}
+	return x
+}
+
+// row reads the row r is on into a and returns the kept summary, packed
+// (see packSummary). The text fields share the joined value's bytes.
+func (x *rowScan) row(r rowScanner, a *timeline.Application) (kept string, err error) {
+	if err := r.Scan(x.dest...); err != nil {
+		return "", err
+	}
+	a.ID, a.Archived = x.id, x.archived != 0
+	at := int64(0)
+	for k, f := range [...]*string{&a.Company, &a.Role, &a.Recruiter, &a.Contact, &a.URL, &a.Notes} {
+		if x.n[k] < 0 || x.n[k] > int64(len(x.joined))-at {
+			return "", fmt.Errorf("application %d: its row does not read back whole (run `afterview doctor`)", a.ID)
+		}
+		*f = x.joined[at : at+x.n[k]]
+		at += x.n[k]
+	}
+	return x.joined[at:], nil
+}
+
+// entry reads the row r is on with its kept summary.
+func (x *rowScan) entry(r rowScanner) (timeline.Entry, error) {
 	var e timeline.Entry
-	packed, err := scanRow(r, &e.App)
+	packed, err := x.row(r, &e.App)
 	if err != nil {
 		return e, err
 	}
@@ -56,6 +71,9 @@ func scanEntry(r rowScanner) (timeline.Entry, error) {
 	}
 	return e, nil
 }
+
+// scanEntry reads one application row (entryColumns) with its kept summary.
+func scanEntry(r rowScanner) (timeline.Entry, error) { return newRowScan().entry(r) }
 
 // sep separates the packed summary's fields: a control character, which the
 // action sentence never holds.
@@ -231,8 +249,9 @@ func loadApps(q querier, ids []int64) (map[int64]timeline.Application, error) {
 	}
 	defer rows.Close()
 	apps := map[int64]timeline.Application{}
+	scan := newRowScan()
 	for rows.Next() {
-		e, err := scanEntry(rows)
+		e, err := scan.entry(rows)
 		if err != nil {
 			return nil, err
 		}
