@@ -124,7 +124,7 @@ func (s *Store) chaseRows(out []timeline.Entry, withURL bool, from, where string
 	var e timeline.Entry
 	var packed string
 	a := &e.App
-	dest := []any{&a.ID, &a.Company, &a.Role, &a.Recruiter, &a.Contact, &packed, &a.URL}
+	dest := []any{nullInt{&a.ID}, &a.Company, &a.Role, &a.Recruiter, &a.Contact, &packed, &a.URL}
 	if !withURL {
 		dest = dest[:6]
 	}
