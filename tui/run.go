@@ -35,19 +35,13 @@ func Run(db Store, opts Options) error {
 	opts.Theme.Apply(r)
 	m := newModel(db, opts, r)
 	m.c.loaded = relaxGC()
-	// The renderer draws what changed at most frameRate times a second: at
-	// Bubble Tea's default of 60 a frame waits up to 17 ms after the update
-	// that made it (the first data, a key's answer).
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(frameRate))
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion())
 	_, err := p.Run()
 	return err
 }
 
 // localToday is the default Options.Today: the local civil date.
 func localToday() timeline.Date { return timeline.DateOf(time.Now()) }
-
-// frameRate is the renderer's most frames a second (Bubble Tea's most).
-const frameRate = 120
 
 // loadHeapLimit bounds the heap while relaxGC holds the collector back: the
 // first load of 100,000 applications allocates about 300 MB.
