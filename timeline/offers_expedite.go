@@ -78,6 +78,11 @@ var ExpediteStages = []Stage{StageScheduled, StageDebrief, StageDecision, StageR
 // on or after the day it arrived; lastContact is the latest such event's
 // date, zero when none). ok is false when no offer elsewhere applies to e.
 func OfferElsewhere(e Entry, lastContact Date, offers []OpenOffer, today Date) (o OpenOffer, pending, ok bool) {
+	return offerElsewhere(&e, lastContact, offers, today)
+}
+
+// offerElsewhere is OfferElsewhere of *e.
+func offerElsewhere(e *Entry, lastContact Date, offers []OpenOffer, today Date) (o OpenOffer, pending, ok bool) {
 	if e.App.Archived || !e.Stage.Expedites() {
 		return o, false, false
 	}
@@ -91,27 +96,82 @@ func OfferElsewhere(e Entry, lastContact Date, offers []OpenOffer, today Date) (
 // Expedite returns e's expedite action on today, or nil when none applies
 // (see the rule above). who names the recruiter in the sentence.
 func Expedite(e Entry, lastContact Date, offers []OpenOffer, today Date) *Action {
-	o, pending, ok := OfferElsewhere(e, lastContact, offers, today)
-	if !ok || !pending || e.Snoozed(today) {
+	o, ok := expediting(&e, lastContact, offers, today)
+	if !ok {
 		return nil
 	}
-	who := "the recruiter"
+	a := expediteAction(o, recruiterOf(&e), expediteParts(o.Deadline, today))
+	return &a
+}
+
+// expediting returns the offer that gives e an expedite item on today.
+func expediting(e *Entry, lastContact Date, offers []OpenOffer, today Date) (OpenOffer, bool) {
+	o, pending, ok := offerElsewhere(e, lastContact, offers, today)
+	return o, ok && pending && !e.Snoozed(today)
+}
+
+// recruiterOf names whom the expedite sentence asks.
+func recruiterOf(e *Entry) string {
 	if e.App.Recruiter != "" {
-		who = e.App.Recruiter
+		return e.App.Recruiter
 	}
-	return &Action{Kind: ActExpedite, Due: o.Arrived, From: o.Arrived, Text: ExpediteText(o.Deadline, today, who), Deadline: o.Deadline}
+	return "the recruiter"
+}
+
+// expediteAction is the expedite item from offer o, asking who; parts are
+// the sentence's words before and after the name (expediteParts).
+func expediteAction(o OpenOffer, who string, parts [2]string) Action {
+	return Action{Kind: ActExpedite, Due: o.Arrived, From: o.Arrived, Text: parts[0] + who + parts[1], Deadline: o.Deadline}
 }
 
 // ExpediteText is the expedite item's sentence on today: "You have an offer
 // elsewhere with a deadline of Fri 11 Dec: ask Pat Lee whether they can
 // decide sooner".
 func ExpediteText(deadline, today Date, who string) string {
+	p := expediteParts(deadline, today)
+	return p[0] + who + p[1]
+}
+
+// expediteParts are ExpediteText's words before and after the recruiter's
+// name.
+func expediteParts(deadline, today Date) [2]string {
 	if deadline == today {
-		return "You have an offer elsewhere with a deadline of today (" + weekdayDayMonth(deadline) +
-			"): ask " + who + " whether they can decide today"
+		return [2]string{"You have an offer elsewhere with a deadline of today (" + weekdayDayMonth(deadline) + "): ask ",
+			" whether they can decide today"}
 	}
-	return "You have an offer elsewhere with a deadline of " + weekdayDayMonth(deadline) +
-		": ask " + who + " whether they can decide sooner"
+	return [2]string{"You have an offer elsewhere with a deadline of " + weekdayDayMonth(deadline) + ": ask ",
+		" whether they can decide sooner"}
+}
+
+// Expediter works out the expedite items of many applications from the
+// same open offers on the same day, as Expedite does one at a time, with
+// the sentence's fixed words made once for each deadline. It is safe for
+// use by several goroutines at once.
+type Expediter struct {
+	offers []OpenOffer
+	today  Date
+	parts  map[Date][2]string // by the deadline of each offer
+}
+
+// NewExpediter returns an Expediter for offers on today.
+func NewExpediter(offers []OpenOffer, today Date) *Expediter {
+	x := &Expediter{offers: offers, today: today, parts: make(map[Date][2]string, len(offers))}
+	for _, o := range offers {
+		if _, ok := x.parts[o.Deadline]; !ok {
+			x.parts[o.Deadline] = expediteParts(o.Deadline, today)
+		}
+	}
+	return x
+}
+
+// Action is Expedite(*e, lastContact, offers, today) by value: ok is false
+// when no expedite item applies.
+func (x *Expediter) Action(e *Entry, lastContact Date) (a Action, ok bool) {
+	o, ok := expediting(e, lastContact, x.offers, x.today)
+	if !ok {
+		return a, false
+	}
+	return expediteAction(o, recruiterOf(e), x.parts[o.Deadline]), true
 }
 
 // ApplyExpedite returns entries with an expedite action standing in for the

@@ -188,3 +188,35 @@ func TestExpediteTextOnTheDeadline(t *testing.T) {
 		t.Errorf("text = %q\nwant   %q", got, want)
 	}
 }
+
+// TestExpediterAgreesWithExpedite checks the batch form against the one at
+// a time, on a world with two open offers (one of them an application's
+// own), snoozed, archived, closed and already-told processes, a recruiter
+// with no name, and the days the deadlines fall on.
+func TestExpediterAgreesWithExpedite(t *testing.T) {
+	procs := append([]proc{acmeOffer,
+		{9, "Beta", []Event{ev(EventInterview, "2026-11-20"), ev(EventOffer, "2026-12-01", deadline("2026-12-04"), terms(150000, 0, 0, 0, 0, 0, "USD"))}, false},
+		{10, "Snoozed Co", []Event{ev(EventInterview, "2026-11-27"), ev(EventSnooze, "2026-11-28", until("2026-12-06"))}, false},
+	}, others...)
+	for _, today := range []string{"2026-11-29", "2026-12-01", "2026-12-03", "2026-12-04", "2026-12-05", "2026-12-11", "2026-12-12"} {
+		w := world(today, procs...)
+		w.entries[3].App.Recruiter = "" // "the recruiter"
+		offers := OpenOffers(w.entries, D(today))
+		x := NewExpediter(offers, D(today))
+		n := 0
+		for i := range w.entries {
+			e := &w.entries[i]
+			want := Expedite(*e, w.contact[e.App.ID], offers, D(today))
+			got, ok := x.Action(e, w.contact[e.App.ID])
+			if ok != (want != nil) || ok && got != *want {
+				t.Errorf("%s, %s: Expediter gives %+v (%v), Expedite %+v", today, e.App.Company, got, ok, want)
+			}
+			if ok {
+				n++
+			}
+		}
+		if today == "2026-12-01" && n == 0 {
+			t.Errorf("%s: no expedite item at all: the world tests nothing", today)
+		}
+	}
+}

@@ -42,10 +42,11 @@ func (d *dashboard) setData(msg loadedMsg, today timeline.Date, lookahead int) t
 	d.archivedHidden, d.archivedAsked = msg.archived, false
 	d.gen++
 	d.names, d.haystack, d.sortKeys, d.sortedOK = nil, nil, nil, false
-	d.x = newExpedites(d.entries, msg.lastContact, today)
+	var stand []*timeline.Action
+	d.x, stand = newExpedites(d.entries, msg.lastContact, today)
 	first := !d.loaded
 	d.loaded = true
-	d.rebuildChase()
+	d.rebuildChase(stand)
 	d.recount()
 	if first {
 		// Open on Chase when something is due today or overdue, at the top.
@@ -142,8 +143,7 @@ func (d *dashboard) patch(e timeline.Entry, last timeline.Date, added bool) {
 		d.haystack[i] = searchText(e.App)
 	}
 	if d.x.set(&d.entries[i], last, false) {
-		d.x.recompute(d.entries)
-		d.rebuildChase()
+		d.rebuildChase(d.x.recompute(d.entries))
 		d.recount()
 	} else {
 		d.retally(i)
@@ -177,8 +177,7 @@ func (d *dashboard) remove(id int64) {
 	shift(d.chase, i, -1)
 	shift(d.sorted, i, -1)
 	if all {
-		d.x.recompute(d.entries)
-		d.rebuildChase()
+		d.rebuildChase(d.x.recompute(d.entries))
 		d.recount()
 	}
 	d.refilter()
@@ -257,17 +256,10 @@ func (d *dashboard) chaseEntry(i int) timeline.Entry {
 }
 
 // rebuildChase works the chase view out afresh from every entry: its rows
-// (d.chase, indexes into entries) and their sections.
-func (d *dashboard) rebuildChase() {
-	var stand []*timeline.Action
-	if len(d.x.items) > 0 {
-		// The chase view sees the expedite items in place of the own next
-		// actions.
-		stand = make([]*timeline.Action, len(d.entries))
-		for i := range d.entries {
-			stand[i] = d.x.items[d.entries[i].App.ID]
-		}
-	}
+// (d.chase, indexes into entries) and their sections. stand holds the
+// expedite items by entry, as recompute returns them: the chase view sees
+// them in place of the own next actions.
+func (d *dashboard) rebuildChase(stand []*timeline.Action) {
 	d.chase, d.sections = timeline.ChaseOrder(d.entries, stand, d.today, d.lookahead)
 }
 

@@ -18,12 +18,14 @@ type expedites struct {
 	last     map[int64]timeline.Date      // each application's latest followup or heard (absent: none)
 	offers   map[int64]timeline.OpenOffer // the open offers, by application
 	counting []timeline.OpenOffer         // the offers that can count for anyone (countingOffers)
+	exp      *timeline.Expediter          // the rule, for counting
 	items    map[int64]*timeline.Action   // the expedite items, by application
 }
 
 // newExpedites works out every expedite item among entries on today; last
-// holds the latest followup or heard of every application that has one.
-func newExpedites(entries []timeline.Entry, last map[int64]timeline.Date, today timeline.Date) expedites {
+// holds the latest followup or heard of every application that has one. It
+// also returns the items by entry (see recompute).
+func newExpedites(entries []timeline.Entry, last map[int64]timeline.Date, today timeline.Date) (expedites, []*timeline.Action) {
 	x := expedites{today: today, last: last, offers: map[int64]timeline.OpenOffer{}}
 	if x.last == nil {
 		x.last = map[int64]timeline.Date{}
@@ -33,9 +35,8 @@ func newExpedites(entries []timeline.Entry, last map[int64]timeline.Date, today 
 			x.offers[o.AppID] = o
 		}
 	}
-	x.counting = countingOffers(x.offers)
-	x.recompute(entries)
-	return x
+	x.setCounting(countingOffers(x.offers))
+	return x, x.recompute(entries)
 }
 
 // countingOffers returns the offers among which timeline.CountingOffer finds
@@ -62,20 +63,27 @@ func countingOffers(offers map[int64]timeline.OpenOffer) []timeline.OpenOffer {
 
 // recompute works out every entry's expedite item afresh: a long list in
 // parts at once, one a processor (the rule is a pure function of the entry).
-func (x *expedites) recompute(entries []timeline.Entry) {
+// It returns them by entry (nil: none has one), as the chase view takes
+// them (timeline.ChaseOrder's stand-ins).
+func (x *expedites) recompute(entries []timeline.Entry) []*timeline.Action {
 	x.items = map[int64]*timeline.Action{}
 	if len(x.counting) == 0 {
-		return
+		return nil
 	}
 	acts := make([]*timeline.Action, len(entries))
 	n := inParts(len(entries), func(lo, hi int) int {
-		n := 0
+		// The items of a part are made in one array, then pointed at.
+		var items []timeline.Action
+		var at []int
 		for i := lo; i < hi; i++ {
-			if acts[i] = x.of(&entries[i]); acts[i] != nil {
-				n++
+			if a, ok := x.action(&entries[i]); ok {
+				items, at = append(items, a), append(at, i)
 			}
 		}
-		return n
+		for k, i := range at {
+			acts[i] = &items[k]
+		}
+		return len(at)
 	})
 	x.items = make(map[int64]*timeline.Action, n)
 	for i, a := range acts {
@@ -83,6 +91,7 @@ func (x *expedites) recompute(entries []timeline.Entry) {
 			x.items[entries[i].App.ID] = a
 		}
 	}
+	return acts
 }
 
 // partSize is the fewest items inParts gives a part of their own.
@@ -112,10 +121,23 @@ func inParts(n int, f func(lo, hi int) int) int {
 
 // of returns e's expedite item, or nil.
 func (x *expedites) of(e *timeline.Entry) *timeline.Action {
-	if len(x.counting) == 0 || e.App.Archived || !e.Stage.Expedites() {
-		return nil
+	if a, ok := x.action(e); ok {
+		return &a
 	}
-	return timeline.Expedite(*e, x.last[e.App.ID], x.counting, x.today)
+	return nil
+}
+
+// action returns e's expedite item, if it has one.
+func (x *expedites) action(e *timeline.Entry) (timeline.Action, bool) {
+	if len(x.counting) == 0 || e.App.Archived || !e.Stage.Expedites() {
+		return timeline.Action{}, false
+	}
+	return x.exp.Action(e, x.last[e.App.ID])
+}
+
+// setCounting takes the offers that count from now on.
+func (x *expedites) setCounting(counting []timeline.OpenOffer) {
+	x.counting, x.exp = counting, timeline.NewExpediter(counting, x.today)
 }
 
 // set takes one application's fresh entry (gone: it was deleted) and its
@@ -141,7 +163,7 @@ func (x *expedites) set(e *timeline.Entry, last timeline.Date, gone bool) (all b
 	}
 	if had || has {
 		if counting := countingOffers(x.offers); !sameOffers(counting, x.counting) {
-			x.counting = counting
+			x.setCounting(counting)
 			return true
 		}
 	}
