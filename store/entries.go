@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -30,7 +32,15 @@ func (s *Store) queryEntries(query string, args ...any) ([]timeline.Entry, error
 // for them already (an entry is some 300 bytes: growing a slice by doubling
 // copies a read of 100,000 applications several times over).
 func (s *Store) queryEntriesInto(out []timeline.Entry, query string, args ...any) ([]timeline.Entry, error) {
-	rows, err := s.db.Query(query, args...)
+	return s.queryEntriesOn(context.Background(), s.db, out, query, args...)
+}
+
+// queryEntriesOn is queryEntriesInto on q (the store's pool, or one of its
+// connections).
+func (s *Store) queryEntriesOn(ctx context.Context, q interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}, out []timeline.Entry, query string, args ...any) ([]timeline.Entry, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

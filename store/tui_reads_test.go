@@ -133,3 +133,24 @@ func TestPartsOfAnEmptyFile(t *testing.T) {
 		t.Errorf("the empty file's range holds %d (%v)", len(es), err)
 	}
 }
+
+// TestEntriesInPutsTheCacheBack checks that the connection EntriesIn reads
+// on gets its page cache back as it was, for the reads after it.
+func TestEntriesInPutsTheCacheBack(t *testing.T) {
+	s := openTest(t)
+	s.db.SetMaxOpenConns(1) // every read on the one connection
+	defer s.db.SetMaxOpenConns(0)
+	var before, after int64
+	if err := s.db.QueryRow("PRAGMA cache_size").Scan(&before); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.EntriesIn(0, 1<<40, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.QueryRow("PRAGMA cache_size").Scan(&after); err != nil {
+		t.Fatal(err)
+	}
+	if after != before || before == scanCachePages {
+		t.Errorf("cache_size %d before EntriesIn, %d after", before, after)
+	}
+}
