@@ -166,7 +166,7 @@ func ChaseOrder(entries []Entry, stand []*Action, today Date, lookahead int) (or
 
 // parallelSort is the number of entries from which ChaseOrder works on two
 // processors.
-const parallelSort = 8192
+const parallelSort = 2048
 
 // compareFold compares two strings as strings.ToLower would leave them, rune
 // by rune, without allocating: sorting 10,000 items makes ~140,000 comparisons.

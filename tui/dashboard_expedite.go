@@ -95,7 +95,7 @@ func (x *expedites) recompute(entries []timeline.Entry) []*timeline.Action {
 }
 
 // partSize is the fewest items inParts gives a part of their own.
-const partSize = 8192
+const partSize = 2048
 
 // inParts runs f over the items 0 up to n in parts (from lo up to hi), as
 // many at once as there are processors when n is large, and returns the sum
