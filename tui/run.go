@@ -29,12 +29,17 @@ type Options struct {
 // writing db. It returns when the program ends; the error is one of the
 // terminal's, never a store error (those show in the status line).
 func Run(db Store, opts Options) error {
+	// The first load starts at once, while the terminal is asked for its
+	// background and set up: it does not depend on either.
+	loaded := relaxGC()
+	first := make(chan tea.Msg, 1)
+	go func() { first <- loadCmd(db, firstLoadSeq)() }()
 	r := lipgloss.DefaultRenderer()
 	// Set the background, or ask the terminal for it before Bubble Tea owns
 	// the input, so the answer cannot be read as key presses.
 	opts.Theme.Apply(r)
 	m := newModel(db, opts, r)
-	m.c.loaded = relaxGC()
+	m.c.loaded, m.c.firstLoad = loaded, first
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion())
 	_, err := p.Run()
 	return err

@@ -50,6 +50,9 @@ type common struct {
 	// loaded, when not nil, is called once the first load is shown (Run
 	// sets it to put the garbage collector back; see relaxGC).
 	loaded func()
+	// firstLoad, when not nil, delivers the first load, started before the
+	// program (Run starts it while the terminal is being set up).
+	firstLoad <-chan tea.Msg
 
 	// Seams for tests: where OSC 52 goes, the environment, finding programs.
 	clipboard io.Writer

@@ -36,12 +36,20 @@ type undoItem struct {
 
 // newSession returns a session that has loaded nothing yet.
 func newSession(c *common, opts Options) session {
-	return session{c: c, fixedToday: opts.FixedToday, nowToday: opts.Today, pollEvery: time.Second, loadSeq: 1}
+	return session{c: c, fixedToday: opts.FixedToday, nowToday: opts.Today, pollEvery: time.Second, loadSeq: firstLoadSeq}
 }
 
-// Init asks for the first load and starts the poll.
+// firstLoadSeq numbers the first load (see loadedMsg.seq).
+const firstLoadSeq = 1
+
+// Init asks for the first load (or waits for the one already under way)
+// and starts the poll.
 func (s session) Init() tea.Cmd {
-	return tea.Batch(loadCmd(s.c.store, s.loadSeq), s.poll())
+	load := loadCmd(s.c.store, s.loadSeq)
+	if ch := s.c.firstLoad; ch != nil {
+		load = func() tea.Msg { return <-ch }
+	}
+	return tea.Batch(load, s.poll())
 }
 
 // poll schedules the next check for changes and a new day.
