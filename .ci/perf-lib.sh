@@ -44,6 +44,58 @@ perf_build() {
 	cp "$perf_root/go.sum" "$perf_tmp/sqlite-only/go.sum"
 	(cd "$perf_tmp/sqlite-only" && CGO_ENABLED=0 go build -mod=mod -trimpath -o "$perf_tmp/sqlite-only-world" .)
 	sqlite_only=$perf_tmp/sqlite-only-world
+	# The same module, reading what `chase` reads of a file and nothing
+	# else: the due rows (the columns the chase view shows and the kept
+	# summary) from the index that holds them, through database/sql, each
+	# value taken as bytes and dropped. Its time is the floor of `chase`
+	# with this driver: no work on the rows, no report.
+	mkdir -p "$perf_tmp/due-rows"
+	cat >"$perf_tmp/due-rows/main.go" <<'GO'
+package main
+
+import (
+	"database/sql"
+	"fmt"
+	"os"
+	"time"
+
+	_ "modernc.org/sqlite"
+)
+
+func main() {
+	today, err := time.Parse("2006-01-02", os.Getenv("AFTERVIEW_TODAY"))
+	if err != nil {
+		panic(err)
+	}
+	limit := (today.AddDate(0, 0, 3).Unix()+62135596800)/86400 + 1 // afterview's day number: 0001-01-01 is 1
+	db, err := sql.Open("sqlite", "file:"+os.Args[1]+"?mode=ro")
+	if err != nil {
+		panic(err)
+	}
+	rows, err := db.Query(`SELECT id, company, role, recruiter, contact, summary FROM applications
+		INDEXED BY applications_chase_rows WHERE archived = 0 AND next_due <= ?`, limit)
+	if err != nil {
+		panic(err)
+	}
+	v := make([]sql.RawBytes, 6)
+	dest := []any{&v[0], &v[1], &v[2], &v[3], &v[4], &v[5]}
+	n := 0
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			panic(err)
+		}
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		panic(err)
+	}
+	fmt.Println(n, "due rows")
+}
+GO
+	sed 's/^module .*/module duerows/' "$perf_root/go.mod" >"$perf_tmp/due-rows/go.mod"
+	cp "$perf_root/go.sum" "$perf_tmp/due-rows/go.sum"
+	(cd "$perf_tmp/due-rows" && CGO_ENABLED=0 go build -mod=mod -trimpath -o "$perf_tmp/due-rows-only" .)
+	due_rows_only=$perf_tmp/due-rows-only
 }
 
 # perf_db KIND N: prints the path of a sample database of N applications,
