@@ -91,12 +91,27 @@ func (s *Store) countingOffer(today timeline.Date) (timeline.OpenOffer, bool, er
 // stage where a decision is still to come, not snoozed on today (?1) and not
 // told since offer o arrived (?2): those that get an expedite item.
 func expediteWhere() string {
+	return `archived = 0 AND stage IN (` + quoteList(expediteStages()) + `) AND (snoozed_until IS NULL OR snoozed_until <= ?1)
+		AND id NOT IN (SELECT application_id FROM events INDEXED BY events_type_date WHERE type IN ('followup', 'heard') AND date >= ?2)`
+}
+
+// expediteFewWhere is expediteWhere for a few applications (of the table
+// named a): the contact since the offer arrived is looked for in each one's
+// own events, through the index of follow-ups and news.
+func expediteFewWhere() string {
+	return `archived = 0 AND stage IN (` + quoteList(expediteStages()) + `) AND (snoozed_until IS NULL OR snoozed_until <= ?1)
+		AND NOT EXISTS (SELECT 1 FROM events INDEXED BY events_contact
+			WHERE application_id = a.id AND type IN ('followup', 'heard') AND date >= ?2)`
+}
+
+// expediteStages returns timeline.ExpediteStages as the kept stage holds
+// them.
+func expediteStages() []string {
 	stages := make([]string, len(timeline.ExpediteStages))
 	for i, st := range timeline.ExpediteStages {
 		stages[i] = string(st)
 	}
-	return `archived = 0 AND stage IN (` + quoteList(stages) + `) AND (snoozed_until IS NULL OR snoozed_until <= ?1)
-		AND id NOT IN (SELECT application_id FROM events INDEXED BY events_type_date WHERE type IN ('followup', 'heard') AND date >= ?2)`
+	return stages
 }
 
 // actionKinds returns every next action's kind, as the kept next_kind holds it.
@@ -294,9 +309,12 @@ func (s *Store) expediteExtra(today timeline.Date, days int) (int, error) {
 		if kinds := uncountedWhenPast(today); len(kinds) > 0 {
 			parts = append(parts, "next_kind IN ("+quoteList(kinds)+") AND next_due < ?1")
 		}
+		// Each part is a few rows: each is checked for a contact since the
+		// offer arrived with one seek in the index of contacts, instead of
+		// a set of every contact since then made for each part.
 		sum := make([]string, len(parts))
 		for i, p := range parts {
-			sum[i] = "(SELECT count(*) FROM applications INDEXED BY applications_expedite WHERE " + expediteWhere() + " AND " + p + ")"
+			sum[i] = "(SELECT count(*) FROM applications a INDEXED BY applications_expedite WHERE " + expediteFewWhere() + " AND " + p + ")"
 		}
 		var n int
 		err = s.db.QueryRow("SELECT "+strings.Join(sum, " + "), int64(today), o.Arrived.String(), int64(today.AddDays(days))).Scan(&n)
