@@ -124,16 +124,9 @@ func expediteAction(o OpenOffer, who string, parts [2]string) Action {
 	return Action{Kind: ActExpedite, Due: o.Arrived, From: o.Arrived, Text: parts[0] + who + parts[1], Deadline: o.Deadline}
 }
 
-// ExpediteText is the expedite item's sentence on today: "You have an offer
-// elsewhere with a deadline of Fri 11 Dec: ask Pat Lee whether they can
-// decide sooner".
-func ExpediteText(deadline, today Date, who string) string {
-	p := expediteParts(deadline, today)
-	return p[0] + who + p[1]
-}
-
-// expediteParts are ExpediteText's words before and after the recruiter's
-// name.
+// expediteParts are the expedite item's sentence on today, before and
+// after the recruiter's name: "You have an offer elsewhere with a deadline
+// of Fri 11 Dec: ask " and " whether they can decide sooner".
 func expediteParts(deadline, today Date) [2]string {
 	if deadline == today {
 		return [2]string{"You have an offer elsewhere with a deadline of today (" + weekdayDayMonth(deadline) + "): ask ",

@@ -182,7 +182,8 @@ func TestExpediteWithSeveralOffersTheEarliestDeadlineCounts(t *testing.T) {
 }
 
 func TestExpediteTextOnTheDeadline(t *testing.T) {
-	got := ExpediteText(D("2026-12-11"), D("2026-12-11"), "the recruiter")
+	p := expediteParts(D("2026-12-11"), D("2026-12-11"))
+	got := p[0] + "the recruiter" + p[1]
 	want := "You have an offer elsewhere with a deadline of today (Fri 11 Dec): ask the recruiter whether they can decide today"
 	if got != want {
 		t.Errorf("text = %q\nwant   %q", got, want)
