@@ -39,7 +39,13 @@ func (s *Store) LastContacts(ids []int64) (map[int64]timeline.Date, error) {
 	if ids != nil {
 		query += " AND application_id IN (" + idList(ids) + ")"
 	}
-	rows, err := s.db.Query(query + " GROUP BY application_id")
+	return s.contactDates(query + " GROUP BY application_id")
+}
+
+// contactDates runs a query of application ids and dates, and returns the
+// dates by application.
+func (s *Store) contactDates(query string, args ...any) (map[int64]timeline.Date, error) {
+	rows, err := s.db.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -267,22 +273,8 @@ func (s *Store) withExpediteDerived(entries []timeline.Entry) ([]timeline.Entry,
 // each application that has one on or after day, through the events' (type,
 // date) index.
 func (s *Store) contactsSince(day timeline.Date) (map[int64]timeline.Date, error) {
-	rows, err := s.db.Query(`SELECT application_id, max(date) FROM events INDEXED BY events_type_date
+	return s.contactDates(`SELECT application_id, max(date) FROM events INDEXED BY events_type_date
 		WHERE type IN ('followup', 'heard') AND date >= ? GROUP BY application_id`, day.String())
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]timeline.Date{}
-	for rows.Next() {
-		var id int64
-		var d timeline.Date
-		if err := rows.Scan(&id, nullDate{&d}); err != nil {
-			return nil, err
-		}
-		out[id] = d
-	}
-	return out, rows.Err()
 }
 
 // expediteExtra is how many more items the chase count counts because of
