@@ -2,6 +2,7 @@ package tui
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/afterview/afterview/timeline"
@@ -162,7 +163,7 @@ func (x *expedites) set(e *timeline.Entry, last timeline.Date, gone bool) (all b
 		delete(x.offers, id)
 	}
 	if had || has {
-		if counting := countingOffers(x.offers); !sameOffers(counting, x.counting) {
+		if counting := countingOffers(x.offers); !slices.Equal(counting, x.counting) {
 			x.setCounting(counting)
 			return true
 		}
@@ -173,17 +174,4 @@ func (x *expedites) set(e *timeline.Entry, last timeline.Date, gone bool) (all b
 		delete(x.items, id)
 	}
 	return false
-}
-
-// sameOffers reports whether a and b hold the same offers in the same order.
-func sameOffers(a, b []timeline.OpenOffer) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -32,6 +32,7 @@ func Run(db Store, opts Options) error {
 	// The first load starts at once, while the terminal is asked for its
 	// background and set up: it does not depend on either.
 	loaded := relaxGC()
+	defer loaded() // as it was, even if the program ends before the data shows
 	first := make(chan tea.Msg, 1)
 	go func() { first <- loadCmd(db, firstLoadSeq)() }()
 	r := lipgloss.DefaultRenderer()
